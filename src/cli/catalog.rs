@@ -1,0 +1,72 @@
+//! `cpor catalog`: programs, activities and workload keys.
+
+use super::Ctx;
+use crate::output::{Format, emit, emit_json};
+use clap::Args;
+use comfy_table::Cell;
+use serde_json::json;
+
+/// Print the catalog: each program, its activity and the workload keys it accepts.
+///
+/// The built-in catalog can be replaced by a TOML file (config key `catalog`).
+///
+/// Examples:
+///   cpor catalog
+///   cpor catalog --json
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct CatalogArgs {}
+
+pub fn run(ctx: &Ctx, _: CatalogArgs) -> anyhow::Result<u8> {
+    match ctx.format {
+        Format::Json => {
+            let programs: Vec<_> = ctx
+                .catalog
+                .programs()
+                .map(|(p, ws)| {
+                    json!({
+                        "program": p.as_str(),
+                        "title": p.title(),
+                        "activity": p.activity().as_str(),
+                        "workloads": ws.iter().map(|w| json!({"key": w.key, "name": w.name})).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            emit_json(&json!(programs))?;
+        }
+        Format::Csv => emit(|w| {
+            let mut out = csv::Writer::from_writer(w);
+            out.write_record(["program", "activity", "workload", "name"])?;
+            for (p, ws) in ctx.catalog.programs() {
+                for wl in ws {
+                    out.write_record([p.as_str(), p.activity().as_str(), &wl.key, &wl.name])?;
+                }
+            }
+            out.flush()
+        })?,
+        Format::Table => {
+            let mut t = ctx.style.table();
+            t.set_header(["program", "activity", "workload", "product"]);
+            for (p, ws) in ctx.catalog.programs() {
+                for (i, wl) in ws.iter().enumerate() {
+                    let (prog, act) = if i == 0 {
+                        (
+                            format!("{} ({})", p.as_str(), p.title()),
+                            p.activity().as_str(),
+                        )
+                    } else {
+                        (String::new(), "")
+                    };
+                    t.add_row(vec![
+                        Cell::new(prog),
+                        Cell::new(act),
+                        Cell::new(&wl.key),
+                        Cell::new(&wl.name),
+                    ]);
+                }
+            }
+            emit(|w| writeln!(w, "{t}"))?;
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,589 @@
+//! `cpor claim`: file one claim per workload, all or nothing.
+
+use super::{Ctx, bad_value};
+use crate::error::CporError;
+use crate::model::{
+    Channel, Claim, Contact, PartnerContact, Poe, Program, Status, parse_date, parse_instant,
+};
+use crate::output::{Format, Zones, emit_claims, emit_json, in_zone};
+use crate::rules::Violation;
+use crate::rules::calendar::{Calendar, opt_out_deadline};
+use crate::rules::eligibility::{
+    FilingDetails, PartialContact, UnitRequest, check_filing, check_unit,
+};
+use crate::rules::format::{parse_domain, parse_email, parse_guid, parse_partner_id, parse_text};
+use anyhow::Context;
+use chrono::{DateTime, NaiveDate, Utc};
+use clap::Args;
+use sha2::{Digest, Sha256};
+use std::io::Read;
+use std::path::Path;
+
+/// File a claim: associate a customer's tenant and workload (or subscription) with a PartnerID.
+///
+/// One claim is filed per --workload, all or nothing: if any rule refuses any of them, nothing
+/// is written and every failing rule is listed (exit 3). Business Applications programs
+/// (osa-sell, osu-bizapps) take exactly one workload, a --subscription, a --channel and the
+/// customer's technical contact. The customer then has five business days to opt out.
+///
+/// Examples:
+///   cpor claim --partner-id 4123456 --program osu-m365 --workload teams --workload exchange \
+///     --tenant 0f8fad5b-d9cb-469f-a165-70867728950e --domain contoso.com \
+///     --customer-name "Ann Lee" --customer-title CIO --customer-email ann@contoso.com \
+///     --partner-contact "Pat Kim" --partner-email pat@fabrikam.com \
+///     --poe ./sow-signed.pdf --poe-signed 2025-05-20
+///   cpor claim ... --program osa-sell --workload d365-sales --subscription <GUID> \
+///     --channel vl --purchase-date 2025-04-01 --technical-name ... --dry-run
+#[derive(Debug, Args, Default)]
+#[command(verbatim_doc_comment)]
+pub struct ClaimArgs {
+    /// PartnerID (formerly MPN ID) of the claiming location [config: defaults.partner_id]
+    #[arg(long, value_name = "ID")]
+    pub partner_id: Option<String>,
+    /// Customer tenant ID (a GUID)
+    #[arg(long, value_name = "GUID")]
+    pub tenant: Option<String>,
+    /// One of the tenant's domains, e.g. contoso.com
+    #[arg(long)]
+    pub domain: Option<String>,
+    /// Program: osa-sell, osu-m365 or osu-bizapps
+    #[arg(long)]
+    pub program: Option<String>,
+    /// Workload or product key (repeatable; see `cpor catalog`)
+    #[arg(long, value_name = "KEY")]
+    pub workload: Vec<String>,
+    /// Dynamics 365 subscription ID (Business Applications programs)
+    #[arg(long, value_name = "GUID")]
+    pub subscription: Option<String>,
+    /// Purchase channel: vl, web-direct or csp (Business Applications programs)
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// Customer contact's name
+    #[arg(long, value_name = "NAME")]
+    pub customer_name: Option<String>,
+    /// Customer contact's title
+    #[arg(long, value_name = "TITLE")]
+    pub customer_title: Option<String>,
+    /// Customer contact's e-mail
+    #[arg(long, value_name = "EMAIL")]
+    pub customer_email: Option<String>,
+    /// Customer technical contact's name (Business Applications programs)
+    #[arg(long, value_name = "NAME")]
+    pub technical_name: Option<String>,
+    /// Customer technical contact's title (Business Applications programs)
+    #[arg(long, value_name = "TITLE")]
+    pub technical_title: Option<String>,
+    /// Customer technical contact's e-mail (Business Applications programs)
+    #[arg(long, value_name = "EMAIL")]
+    pub technical_email: Option<String>,
+    /// Partner contact's name [config: defaults.partner_contact]
+    #[arg(long, value_name = "NAME")]
+    pub partner_contact: Option<String>,
+    /// Partner contact's e-mail [config: defaults.partner_email]
+    #[arg(long, value_name = "EMAIL")]
+    pub partner_email: Option<String>,
+    /// Proof of execution: a local file (recorded by path, size and SHA-256) or an http(s) URL
+    #[arg(long, value_name = "PATH|URL")]
+    pub poe: Option<String>,
+    /// Date the customer signed the proof of execution (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub poe_signed: Option<String>,
+    /// Date of purchase (YYYY-MM-DD; required for osa-sell)
+    #[arg(long, value_name = "DATE")]
+    pub purchase_date: Option<String>,
+    /// A name for the claim [default: "<domain> <workload>"]
+    #[arg(long)]
+    pub name: Option<String>,
+    /// When the customer was notified (RFC 3339) [default: now]
+    #[arg(long, value_name = "RFC3339")]
+    pub notified_at: Option<String>,
+    /// Business-day calendar for the opt-out window [config: calendar; default: default]
+    #[arg(long, value_name = "NAME")]
+    pub calendar: Option<String>,
+    /// A comment, recorded with the claim and its `filed` history event
+    #[arg(long)]
+    pub comment: Option<String>,
+    /// Check everything and show what would be filed, without writing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// A validated request: every value well-formed, nothing checked against stored state yet.
+pub(crate) struct Request {
+    pub partner_id: String,
+    pub tenant: String,
+    pub domain: String,
+    pub program: Program,
+    pub workloads: Vec<String>,
+    pub subscription: Option<String>,
+    pub channel: Option<Channel>,
+    pub customer: Contact,
+    pub technical: PartialContact,
+    pub partner_contact: PartnerContact,
+    pub poe_location: String,
+    pub poe_file: Option<(u64, String)>,
+    pub poe_signed: NaiveDate,
+    pub purchase_date: Option<NaiveDate>,
+    pub name: Option<String>,
+    pub notified_at: Option<DateTime<Utc>>,
+    pub calendar: String,
+    pub comment: Option<String>,
+}
+
+/// The flags a claim cannot be filed without, each with its value (after config defaults).
+fn missing_flags(a: &ClaimArgs) -> Vec<&'static str> {
+    [
+        ("--partner-id", a.partner_id.is_none()),
+        ("--tenant", a.tenant.is_none()),
+        ("--domain", a.domain.is_none()),
+        ("--program", a.program.is_none()),
+        ("--workload", a.workload.is_empty()),
+        ("--customer-name", a.customer_name.is_none()),
+        ("--customer-title", a.customer_title.is_none()),
+        ("--customer-email", a.customer_email.is_none()),
+        ("--partner-contact", a.partner_contact.is_none()),
+        ("--partner-email", a.partner_email.is_none()),
+        ("--poe", a.poe.is_none()),
+        ("--poe-signed", a.poe_signed.is_none()),
+    ]
+    .into_iter()
+    .filter(|(_, missing)| *missing)
+    .map(|(flag, _)| flag)
+    .collect()
+}
+
+pub fn run(ctx: &Ctx, mut args: ClaimArgs) -> anyhow::Result<u8> {
+    let d = &ctx.config.defaults;
+    if args.partner_id.is_none() {
+        args.partner_id = d.partner_id.clone();
+    }
+    if args.partner_contact.is_none() {
+        args.partner_contact = d.partner_contact.clone();
+    }
+    if args.partner_email.is_none() {
+        args.partner_email = d.partner_email.clone();
+    }
+    let missing = missing_flags(&args);
+    if !missing.is_empty() {
+        return Err(CporError::usage(
+            "missing-input",
+            format!("missing required values: {}", missing.join(", ")),
+        )
+        .hint(if ctx.interactive {
+            "pass them as flags".to_string()
+        } else {
+            "pass them as flags (cpor prompts for them only on a terminal without --no-input)".to_string()
+        })
+        .hint("defaults for --partner-id, --partner-contact and --partner-email can be set in the config file")
+        .into());
+    }
+    let req = validate(ctx, &args)?;
+    file(ctx, &req, args.dry_run)
+}
+
+fn required(v: &Option<String>) -> &str {
+    v.as_deref().unwrap_or_default()
+}
+
+/// Check every value's format and resolve the PoE file. Nothing is read from the database.
+pub(crate) fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
+    let program: Program = required(&a.program)
+        .parse()
+        .map_err(|e| bad_value("--program", e))?;
+    let mut workloads: Vec<String> = Vec::new();
+    for w in &a.workload {
+        let key = w.trim().to_ascii_lowercase();
+        if !ctx.catalog.knows(&key) {
+            return Err(CporError::usage(
+                "unknown-workload",
+                format!("unknown workload '{w}': no program in the catalog has it"),
+            )
+            .hint(format!(
+                "{program} accepts: {}",
+                ctx.catalog
+                    .workloads(program)
+                    .iter()
+                    .map(|w| w.key.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+            .into());
+        }
+        if workloads.contains(&key) {
+            return Err(bad_value(
+                "--workload",
+                format!("workload '{key}' is given twice"),
+            ));
+        }
+        workloads.push(key);
+    }
+    if program.is_bizapps() && workloads.len() > 1 {
+        return Err(CporError::usage(
+            "one-product",
+            format!(
+                "{program} claims take exactly one workload (product), got {}: {}",
+                workloads.len(),
+                workloads.join(", ")
+            ),
+        )
+        .hint("file one claim per Dynamics 365 subscription and product")
+        .into());
+    }
+    if !program.is_bizapps() {
+        let stray: Vec<&str> = [
+            ("--subscription", a.subscription.is_some()),
+            ("--channel", a.channel.is_some()),
+            ("--purchase-date", a.purchase_date.is_some()),
+            ("--technical-name", a.technical_name.is_some()),
+            ("--technical-title", a.technical_title.is_some()),
+            ("--technical-email", a.technical_email.is_some()),
+        ]
+        .into_iter()
+        .filter(|(_, given)| *given)
+        .map(|(f, _)| f)
+        .collect();
+        if !stray.is_empty() {
+            return Err(CporError::usage(
+                "not-for-program",
+                format!(
+                    "{} only apply to Business Applications programs (osa-sell, osu-bizapps), not {program}",
+                    stray.join(", ")
+                ),
+            )
+            .hint("remove them, or pick the program the claim is for")
+            .into());
+        }
+    }
+    let partner_id =
+        parse_partner_id(required(&a.partner_id)).map_err(|e| bad_value("--partner-id", e))?;
+    let tenant =
+        parse_guid("tenant ID", required(&a.tenant)).map_err(|e| bad_value("--tenant", e))?;
+    let domain = parse_domain(required(&a.domain)).map_err(|e| bad_value("--domain", e))?;
+    let subscription = a
+        .subscription
+        .as_deref()
+        .map(|s| parse_guid("subscription ID", s))
+        .transpose()
+        .map_err(|e| bad_value("--subscription", e))?;
+    let channel = a
+        .channel
+        .as_deref()
+        .map(str::parse::<Channel>)
+        .transpose()
+        .map_err(|e| bad_value("--channel", e))?;
+    let text = |flag: &str, what: &str, v: &Option<String>| {
+        parse_text(what, required(v)).map_err(|e| bad_value(flag, e))
+    };
+    let customer = Contact {
+        name: text("--customer-name", "the customer name", &a.customer_name)?,
+        title: text("--customer-title", "the customer title", &a.customer_title)?,
+        email: parse_email("customer e-mail", required(&a.customer_email))
+            .map_err(|e| bad_value("--customer-email", e))?,
+    };
+    let opt_text = |flag: &str, what: &str, v: &Option<String>| {
+        v.as_deref()
+            .map(|s| parse_text(what, s))
+            .transpose()
+            .map_err(|e| bad_value(flag, e))
+    };
+    let technical = PartialContact {
+        name: opt_text(
+            "--technical-name",
+            "the technical contact's name",
+            &a.technical_name,
+        )?,
+        title: opt_text(
+            "--technical-title",
+            "the technical contact's title",
+            &a.technical_title,
+        )?,
+        email: a
+            .technical_email
+            .as_deref()
+            .map(|e| parse_email("technical contact e-mail", e))
+            .transpose()
+            .map_err(|e| bad_value("--technical-email", e))?,
+    };
+    let partner_contact = PartnerContact {
+        name: text(
+            "--partner-contact",
+            "the partner contact",
+            &a.partner_contact,
+        )?,
+        email: parse_email("partner e-mail", required(&a.partner_email))
+            .map_err(|e| bad_value("--partner-email", e))?,
+    };
+    let poe_signed =
+        parse_date(required(&a.poe_signed)).map_err(|e| bad_value("--poe-signed", e))?;
+    let purchase_date = a
+        .purchase_date
+        .as_deref()
+        .map(parse_date)
+        .transpose()
+        .map_err(|e| bad_value("--purchase-date", e))?;
+    let notified_at = a
+        .notified_at
+        .as_deref()
+        .map(parse_instant)
+        .transpose()
+        .map_err(|e| bad_value("--notified-at", e))?;
+    if let Some(n) = notified_at
+        && n > ctx.now
+    {
+        return Err(bad_value(
+            "--notified-at",
+            format!(
+                "the notification instant {} is in the future (now is {})",
+                crate::model::utc_text(n),
+                crate::model::utc_text(ctx.now)
+            ),
+        ));
+    }
+    let (poe_location, poe_file) = resolve_poe(required(&a.poe))?;
+    let calendar = a
+        .calendar
+        .clone()
+        .unwrap_or_else(|| ctx.default_calendar.clone());
+    Ok(Request {
+        partner_id,
+        tenant,
+        domain,
+        program,
+        workloads,
+        subscription,
+        channel,
+        customer,
+        technical,
+        partner_contact,
+        poe_location,
+        poe_file,
+        poe_signed,
+        purchase_date,
+        name: opt_text("--name", "the claim name", &a.name)?,
+        notified_at,
+        calendar,
+        comment: opt_text("--comment", "the comment", &a.comment)?,
+    })
+}
+
+/// A URL is kept as given; a file is recorded by absolute path, size and SHA-256.
+fn resolve_poe(value: &str) -> anyhow::Result<(String, Option<(u64, String)>)> {
+    let value = value.trim();
+    if Poe::is_url(value) {
+        return Ok((value.to_string(), None));
+    }
+    if value.is_empty() {
+        return Err(bad_value(
+            "--poe",
+            "the PoE location must not be empty".into(),
+        ));
+    }
+    let path = Path::new(value);
+    let absolute = std::fs::canonicalize(path).map_err(|e| {
+        CporError::usage(
+            "poe-file",
+            format!("PoE file '{value}' cannot be used: {e}"),
+        )
+        .hint("give the path of the signed proof of execution, or an https:// URL to it")
+    })?;
+    if !absolute.is_file() {
+        return Err(
+            CporError::usage("poe-file", format!("PoE '{value}' is not a file"))
+                .hint("give the path of the signed proof of execution, or an https:// URL to it")
+                .into(),
+        );
+    }
+    let (size, sha) = hash_file(&absolute)
+        .with_context(|| format!("could not read the PoE file {}", absolute.display()))?;
+    Ok((absolute.display().to_string(), Some((size, sha))))
+}
+
+/// Size and SHA-256 (lower-case hex) of a file, read in blocks.
+pub(crate) fn hash_file(path: &Path) -> std::io::Result<(u64, String)> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut size = 0u64;
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        size += n as u64;
+        hasher.update(&buf[..n]);
+    }
+    let hex: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok((size, hex))
+}
+
+fn file(ctx: &Ctx, req: &Request, dry_run: bool) -> anyhow::Result<u8> {
+    let mut db = ctx.db()?;
+    let work = |tx: &crate::repository::Tx| -> anyhow::Result<(Vec<Claim>, Calendar)> {
+        let calendar = tx.calendar(&req.calendar)?.ok_or_else(|| {
+            CporError::not_found(
+                "calendar-not-found",
+                format!("there is no calendar named '{}'", req.calendar),
+            )
+            .hint("list calendars with `cpor calendar show`, or create it with `cpor calendar set NAME --tz ZONE`")
+        })?;
+        let claims = build_claims(ctx, req, &calendar)?;
+        let mut violations: Vec<Violation> = Vec::new();
+        let filing = FilingDetails {
+            program: req.program,
+            technical: req.technical.clone(),
+            poe_signed: req.poe_signed,
+            purchase_date: req.purchase_date,
+            filing_date: ctx.now.with_timezone(&calendar.tz).date_naive(),
+        };
+        let (filing_violations, _) = check_filing(&filing);
+        for c in &claims {
+            let unit_req = UnitRequest {
+                partner_id: &c.partner_id,
+                program: c.program,
+                workload: &c.workload,
+                tenant: &c.tenant_id,
+                domain: Some(&c.domain),
+                subscription: c.subscription_id.as_deref(),
+                channel: c.channel,
+            };
+            let facts = tx.unit_facts(&unit_req)?;
+            for v in check_unit(&unit_req, &facts, &ctx.catalog) {
+                if !violations.contains(&v) {
+                    violations.push(v);
+                }
+            }
+        }
+        violations.extend(filing_violations);
+        if !violations.is_empty() {
+            return Err(CporError::refused(violations).into());
+        }
+        if dry_run {
+            return Ok((claims, calendar));
+        }
+        let mut filed = Vec::with_capacity(claims.len());
+        for mut c in claims {
+            c.id = tx.insert_claim(&c)?;
+            filed.push(c);
+        }
+        Ok((filed, calendar))
+    };
+    let (claims, calendar) = if dry_run {
+        db.read(work)?
+    } else {
+        db.write(work)?
+    };
+    report(ctx, &claims, &calendar, dry_run)
+}
+
+fn build_claims(ctx: &Ctx, req: &Request, calendar: &Calendar) -> anyhow::Result<Vec<Claim>> {
+    let notified_at = req.notified_at.unwrap_or(ctx.now);
+    let deadline = opt_out_deadline(calendar, notified_at, ctx.business_days).map_err(|e| {
+        CporError::usage("calendar", format!("calendar '{}': {e}", calendar.name))
+            .hint(format!("fix it with `cpor calendar set {}`", calendar.name))
+    })?;
+    let filing_date = ctx.now.with_timezone(&calendar.tz).date_naive();
+    let (_, warnings) = check_filing(&FilingDetails {
+        program: req.program,
+        technical: req.technical.clone(),
+        poe_signed: req.poe_signed,
+        purchase_date: req.purchase_date,
+        filing_date,
+    });
+    let technical = match (
+        &req.technical.name,
+        &req.technical.title,
+        &req.technical.email,
+    ) {
+        (Some(name), Some(title), Some(email)) => Some(Contact {
+            name: name.clone(),
+            title: title.clone(),
+            email: email.clone(),
+        }),
+        _ => None,
+    };
+    Ok(req
+        .workloads
+        .iter()
+        .map(|w| Claim {
+            id: 0,
+            name: req
+                .name
+                .clone()
+                .unwrap_or_else(|| format!("{} {w}", req.domain)),
+            program: req.program,
+            partner_id: req.partner_id.clone(),
+            tenant_id: req.tenant.clone(),
+            domain: req.domain.clone(),
+            workload: w.clone(),
+            subscription_id: req.subscription.clone(),
+            channel: req.channel,
+            status: Status::Pending,
+            filed_at: ctx.now,
+            filed_by: ctx.actor.clone(),
+            notified_at,
+            deadline: deadline.instant,
+            deadline_day: deadline.day,
+            calendar: calendar.name.clone(),
+            official_at: None,
+            opted_out_at: None,
+            opt_out_in_window: None,
+            withdrawn_at: None,
+            end_reason: None,
+            customer: req.customer.clone(),
+            technical: technical.clone(),
+            partner_contact: req.partner_contact.clone(),
+            poe: Poe {
+                location: req.poe_location.clone(),
+                sha256: req.poe_file.as_ref().map(|(_, h)| h.clone()),
+                size: req.poe_file.as_ref().map(|(s, _)| *s),
+                signed_on: req.poe_signed,
+            },
+            purchase_date: req.purchase_date,
+            comment: req.comment.clone(),
+            warnings: warnings.clone(),
+        })
+        .collect())
+}
+
+fn report(ctx: &Ctx, claims: &[Claim], calendar: &Calendar, dry_run: bool) -> anyhow::Result<u8> {
+    let mut zones = Zones::new();
+    zones.insert(calendar.name.clone(), calendar.tz);
+    for c in claims {
+        let what = if dry_run {
+            format!("would file {} claim for {}", c.program, c.workload)
+        } else {
+            format!("filed claim {} ({} {})", c.id, c.program, c.workload)
+        };
+        ctx.note(format!(
+            "{what}: the customer may opt out until {} (deadline day {}, calendar {})",
+            in_zone(c.deadline, calendar.tz),
+            c.deadline_day,
+            calendar.name
+        ));
+        for w in &c.warnings {
+            ctx.warn(format!("{}: {}", w.code, w.message));
+        }
+    }
+    if dry_run {
+        ctx.note("dry run: nothing was written");
+    }
+    match ctx.format {
+        Format::Json if dry_run => {
+            let items = claims
+                .iter()
+                .map(|c| {
+                    let mut v = crate::output::claim_json(c);
+                    v["id"] = serde_json::Value::Null;
+                    v
+                })
+                .collect();
+            emit_json(&serde_json::Value::Array(items))?;
+        }
+        format => emit_claims(claims, format, &ctx.style, &zones)?,
+    }
+    Ok(0)
+}

@@ -1,0 +1,144 @@
+//! `cpor list`: claims, filtered, newest first.
+
+use super::{Ctx, bad_value};
+use crate::model::{Program, Status, parse_date, parse_instant};
+use crate::output::{Format, Zones, emit_claims};
+use crate::repository::{ClaimFilter, ClaimSort};
+use crate::rules::format::{parse_domain, parse_guid, parse_partner_id};
+use chrono::{DateTime, Utc};
+use clap::{Args, ValueEnum};
+
+/// List claims, newest first.
+///
+/// Shows at most 100 claims unless --limit or --all says otherwise; on a terminal a footer says
+/// how many were left out.
+///
+/// Examples:
+///   cpor list --status pending --sort deadline
+///   cpor list --tenant 0f8fad5b-d9cb-469f-a165-70867728950e --all --format csv > claims.csv
+///   cpor list --due-before 2025-06-10 --json
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ListArgs {
+    /// Only claims with this status (repeatable): pending, official, opted-out, withdrawn
+    #[arg(long, value_name = "STATUS")]
+    pub status: Vec<String>,
+    /// Only claims in this program
+    #[arg(long)]
+    pub program: Option<String>,
+    /// Only claims of this PartnerID
+    #[arg(long, value_name = "ID")]
+    pub partner_id: Option<String>,
+    /// Only claims on this tenant
+    #[arg(long, value_name = "GUID")]
+    pub tenant: Option<String>,
+    /// Only claims naming this domain
+    #[arg(long)]
+    pub domain: Option<String>,
+    /// Only claims on this workload or product
+    #[arg(long, value_name = "KEY")]
+    pub workload: Option<String>,
+    /// Only claims whose opt-out deadline is before this instant (RFC 3339, or a date meaning
+    /// its midnight UTC)
+    #[arg(long, value_name = "TIME")]
+    pub due_before: Option<String>,
+    /// Sort by filing time or by deadline (newest first either way)
+    #[arg(long, value_enum, default_value_t = SortKey::Filed)]
+    pub sort: SortKey,
+    /// Show at most N claims
+    #[arg(long, value_name = "N", default_value_t = 100, conflicts_with = "all")]
+    pub limit: u64,
+    /// Show every matching claim
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortKey {
+    Filed,
+    Deadline,
+}
+
+fn parse_due(s: &str) -> Result<DateTime<Utc>, String> {
+    if let Ok(d) = parse_date(s) {
+        return Ok(d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc());
+    }
+    parse_instant(s)
+        .map_err(|_| format!("'{s}' is neither a date (YYYY-MM-DD) nor an RFC 3339 instant"))
+}
+
+pub fn run(ctx: &Ctx, a: ListArgs) -> anyhow::Result<u8> {
+    let statuses = a
+        .status
+        .iter()
+        .map(|s| s.parse::<Status>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| bad_value("--status", e))?;
+    let filter = ClaimFilter {
+        statuses,
+        program: a
+            .program
+            .as_deref()
+            .map(str::parse::<Program>)
+            .transpose()
+            .map_err(|e| bad_value("--program", e))?,
+        partner_id: a
+            .partner_id
+            .as_deref()
+            .map(parse_partner_id)
+            .transpose()
+            .map_err(|e| bad_value("--partner-id", e))?,
+        tenant: a
+            .tenant
+            .as_deref()
+            .map(|t| parse_guid("tenant ID", t))
+            .transpose()
+            .map_err(|e| bad_value("--tenant", e))?,
+        domain: a
+            .domain
+            .as_deref()
+            .map(parse_domain)
+            .transpose()
+            .map_err(|e| bad_value("--domain", e))?,
+        workload: a.workload.map(|w| w.trim().to_ascii_lowercase()),
+        due_before: a
+            .due_before
+            .as_deref()
+            .map(parse_due)
+            .transpose()
+            .map_err(|e| bad_value("--due-before", e))?,
+        sort: match a.sort {
+            SortKey::Filed => ClaimSort::Filed,
+            SortKey::Deadline => ClaimSort::Deadline,
+        },
+        limit: (!a.all).then_some(a.limit),
+    };
+    let mut db = ctx.db()?;
+    let (claims, total, zones) = db.read(|tx| {
+        let (claims, total) = tx.list_claims(&filter)?;
+        let mut zones = Zones::new();
+        for c in &claims {
+            if !zones.contains_key(&c.calendar)
+                && let Some(cal) = tx.calendar(&c.calendar)?
+            {
+                zones.insert(c.calendar.clone(), cal.tz);
+            }
+        }
+        Ok((claims, total, zones))
+    })?;
+    emit_claims(&claims, ctx.format, &ctx.style, &zones)?;
+    let shown = claims.len() as u64;
+    if ctx.format == Format::Table && ctx.stdout_is_terminal() {
+        if total > shown {
+            ctx.note(format!(
+                "showing {shown} of {total} claims; use --limit N or --all to see more"
+            ));
+        } else {
+            ctx.note(format!(
+                "{total} claim{}",
+                if total == 1 { "" } else { "s" }
+            ));
+        }
+    }
+    Ok(0)
+}

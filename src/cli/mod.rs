@@ -1,0 +1,317 @@
+//! The command line: global options, the shared context, dispatch to one file per subcommand,
+//! and the one place where a result becomes an exit code.
+
+mod catalog;
+mod claim;
+mod list;
+mod partner;
+mod show;
+
+use crate::config::{Config, default_db_path};
+use crate::error::{CporError, classify};
+use crate::model::parse_instant;
+use crate::output::{Format, Style, print_error};
+use crate::repository::{Db, JournalMode, OpenOptions};
+use crate::rules::catalog::Catalog;
+use chrono::{DateTime, Utc};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// cpor — the system of record for Claiming Partner of Record (CPOR) customer associations.
+///
+/// Files claims for OSA Sell, OSU – Microsoft 365 and OSU – Business Applications, checks them
+/// against the CPOR rules, runs the customer's five-business-day opt-out window, makes
+/// associations official, and explains why a claim is stuck or refused.
+#[derive(Debug, Parser)]
+#[command(
+    name = "cpor",
+    version,
+    propagate_version = true,
+    max_term_width = 100,
+    after_help = "Examples:\n  cpor partner add 4123456 --name \"Fabrikam\" --program osu-m365\n  cpor claim --partner-id 4123456 --program osu-m365 --workload teams --tenant ... --domain contoso.com ...\n  cpor list --status pending\n  cpor finalize\n  cpor troubleshoot 42"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command accepts, before or after the subcommand.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Database file [default: <platform data dir>/cpor/cpor.db]
+    #[arg(long, global = true, env = "CPOR_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Output format
+    #[arg(
+        long,
+        global = true,
+        env = "CPOR_FORMAT",
+        value_enum,
+        value_name = "FORMAT"
+    )]
+    pub format: Option<Format>,
+    /// Shorthand for --format json
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// The current instant (RFC 3339), for backfills, replays and tests
+    #[arg(long, global = true, env = "CPOR_NOW", value_name = "RFC3339", value_parser = parse_now)]
+    pub now: Option<DateTime<Utc>>,
+    /// Who is acting, recorded in history [default: the OS user name]
+    #[arg(long, global = true, env = "CPOR_ACTOR", value_name = "NAME")]
+    pub actor: Option<String>,
+    /// When to use colour (NO_COLOR is honoured by auto)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Only print errors on stderr
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more detail on stderr (CPOR_LOG=debug does the same)
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// Never prompt, also on a terminal (CPOR_NO_INPUT=1)
+    #[arg(long, global = true, env = "CPOR_NO_INPUT", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_input: bool,
+    /// Answer yes to confirmations
+    #[arg(short = 'y', long, global = true)]
+    pub yes: bool,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
+    parse_instant(s)
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Claim(Box<claim::ClaimArgs>),
+    List(list::ListArgs),
+    Show(show::ShowArgs),
+    #[command(subcommand)]
+    Partner(partner::PartnerCommand),
+    Catalog(catalog::CatalogArgs),
+}
+
+/// How chatty stderr is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+/// Everything a command needs besides its own arguments.
+pub struct Ctx {
+    pub db_path: PathBuf,
+    pub open: OpenOptions,
+    pub format: Format,
+    pub now: DateTime<Utc>,
+    pub actor: String,
+    pub style: Style,
+    pub verbosity: Verbosity,
+    /// Prompts are allowed: stdin and stderr are terminals and --no-input is not set.
+    pub interactive: bool,
+    pub yes: bool,
+    pub config: Config,
+    pub catalog: Catalog,
+    pub business_days: u32,
+    pub default_calendar: String,
+}
+
+impl Ctx {
+    /// Open (creating and migrating if needed) the database.
+    pub fn db(&self) -> anyhow::Result<Db> {
+        Db::open(&self.db_path, &self.open)
+    }
+
+    /// A status line on stderr, unless --quiet.
+    pub fn note(&self, msg: impl AsRef<str>) {
+        if self.verbosity >= Verbosity::Normal {
+            eprintln!("{}", msg.as_ref());
+        }
+    }
+
+    /// A warning on stderr, unless --quiet.
+    pub fn warn(&self, msg: impl AsRef<str>) {
+        if self.verbosity >= Verbosity::Normal {
+            let label = self
+                .style
+                .err_paint("warning:", console::Style::new().yellow().bold());
+            eprintln!("{label} {}", msg.as_ref());
+        }
+    }
+
+    /// Detail on stderr with --verbose.
+    pub fn debug(&self, msg: impl AsRef<str>) {
+        if self.verbosity >= Verbosity::Verbose {
+            eprintln!("{}", msg.as_ref());
+        }
+    }
+
+    /// Whether the table output goes to a terminal (footers, progress bars).
+    pub fn stdout_is_terminal(&self) -> bool {
+        self.style.stdout_tty
+    }
+}
+
+fn style_for(choice: ColorChoice) -> Style {
+    let stdout_tty = std::io::stdout().is_terminal();
+    let stderr_tty = std::io::stderr().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    let decide = |tty: bool| match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => tty && !no_color && !dumb,
+    };
+    Style {
+        stdout_color: decide(stdout_tty),
+        stderr_color: decide(stderr_tty),
+        stdout_tty,
+    }
+}
+
+fn verbosity(g: &GlobalArgs) -> Verbosity {
+    if g.quiet {
+        return Verbosity::Quiet;
+    }
+    if g.verbose {
+        return Verbosity::Verbose;
+    }
+    match std::env::var("CPOR_LOG")
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "quiet" | "error" | "off" => Verbosity::Quiet,
+        "verbose" | "debug" | "trace" => Verbosity::Verbose,
+        _ => Verbosity::Normal,
+    }
+}
+
+fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+fn build_ctx(g: &GlobalArgs, style: Style) -> anyhow::Result<Ctx> {
+    let config_path = std::env::var_os("CPOR_CONFIG").map(PathBuf::from);
+    let config = Config::load(config_path.as_deref())?;
+    let db_path = match g.db.clone().or_else(|| config.db.clone()) {
+        Some(p) => p,
+        None => default_db_path().ok_or_else(|| {
+            CporError::usage(
+                "no-db-path",
+                "cannot find the platform data directory for the default database",
+            )
+            .hint("pass --db PATH or set CPOR_DB")
+        })?,
+    };
+    let format = if g.json {
+        Format::Json
+    } else {
+        g.format.or(config.format).unwrap_or(Format::Table)
+    };
+    let actor = match &g.actor {
+        Some(a) if a.trim().is_empty() => {
+            return Err(
+                CporError::usage("invalid-actor", "--actor must not be empty")
+                    .hint("pass a name, e.g. --actor alice")
+                    .into(),
+            );
+        }
+        Some(a) => a.trim().to_string(),
+        None => os_user(),
+    };
+    let stdin_tty = std::io::stdin().is_terminal();
+    let stderr_tty = std::io::stderr().is_terminal();
+    Ok(Ctx {
+        db_path,
+        open: OpenOptions {
+            busy_timeout: Duration::from_millis(config.busy_timeout_ms.unwrap_or(10_000)),
+            journal_mode: config.journal_mode.unwrap_or(JournalMode::Wal),
+        },
+        format,
+        now: g.now.unwrap_or_else(now_seconds),
+        actor,
+        style,
+        verbosity: verbosity(g),
+        interactive: stdin_tty && stderr_tty && !g.no_input,
+        yes: g.yes,
+        catalog: config.catalog.clone().unwrap_or_else(Catalog::builtin),
+        business_days: config.opt_out_business_days.unwrap_or(5),
+        default_calendar: config
+            .calendar
+            .clone()
+            .unwrap_or_else(|| "default".to_string()),
+        config,
+    })
+}
+
+/// The real clock, at the whole-second precision cpor stores.
+fn now_seconds() -> DateTime<Utc> {
+    let now = Utc::now();
+    DateTime::from_timestamp(now.timestamp(), 0).unwrap_or(now)
+}
+
+/// Run a parsed command line; returns the exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let style = style_for(cli.global.color);
+    // Errors are also reported as JSON when the effective format (flag, environment or
+    // config) is JSON; before the config is read, only the flags and environment count.
+    let mut json = cli.global.json || cli.global.format == Some(Format::Json);
+    let result = build_ctx(&cli.global, style).and_then(|ctx| {
+        json = ctx.format == Format::Json;
+        dispatch(&ctx, cli.command)
+    });
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            let report = classify(&err);
+            print_error(&report, json, &style);
+            ExitCode::from(report.kind.exit_code())
+        }
+    }
+}
+
+fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<u8> {
+    match command {
+        Command::Claim(a) => claim::run(ctx, *a),
+        Command::List(a) => list::run(ctx, a),
+        Command::Show(a) => show::run(ctx, a),
+        Command::Partner(c) => partner::run(ctx, c),
+        Command::Catalog(a) => catalog::run(ctx, a),
+    }
+}
+
+/// Entry point for the binary: parse, run, exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    run(cli)
+}
+
+/// A usage error for a value that failed to parse; `flag` names where it came from.
+pub fn bad_value(flag: &str, message: String) -> anyhow::Error {
+    CporError::usage("invalid-value", message)
+        .hint(format!("fix the value of {flag}"))
+        .into()
+}

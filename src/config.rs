@@ -1,0 +1,210 @@
+//! The configuration file (SPEC §8): TOML at `<platform config dir>/cpor/config.toml`, or the
+//! file named by `CPOR_CONFIG`. Precedence is flag, then environment, then this file, then the
+//! built-in default; the merging happens in `cli`, this module only reads and validates the file.
+
+use crate::error::CporError;
+pub use crate::output::Format;
+use crate::repository::JournalMode;
+use crate::rules::catalog::Catalog;
+use crate::rules::format::{parse_email, parse_partner_id, parse_text};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    db: Option<PathBuf>,
+    format: Option<String>,
+    calendar: Option<String>,
+    opt_out_business_days: Option<i64>,
+    busy_timeout_ms: Option<i64>,
+    journal_mode: Option<String>,
+    catalog: Option<PathBuf>,
+    defaults: Option<RawDefaults>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDefaults {
+    partner_id: Option<String>,
+    partner_contact: Option<String>,
+    partner_email: Option<String>,
+}
+
+/// Partner-side defaults for `claim`.
+#[derive(Debug, Clone, Default)]
+pub struct Defaults {
+    pub partner_id: Option<String>,
+    pub partner_contact: Option<String>,
+    pub partner_email: Option<String>,
+}
+
+/// The validated configuration file (every value optional).
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Where the file was read from, if one was.
+    pub source: Option<PathBuf>,
+    pub db: Option<PathBuf>,
+    pub format: Option<Format>,
+    pub calendar: Option<String>,
+    pub opt_out_business_days: Option<u32>,
+    pub busy_timeout_ms: Option<u64>,
+    pub journal_mode: Option<JournalMode>,
+    pub catalog: Option<Catalog>,
+    pub defaults: Defaults,
+}
+
+/// The default location of the config file.
+pub fn default_path() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|b| b.config_dir().join("cpor").join("config.toml"))
+}
+
+/// The default database location: `<platform data dir>/cpor/cpor.db`.
+pub fn default_db_path() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|b| b.data_dir().join("cpor").join("cpor.db"))
+}
+
+impl Config {
+    /// Load the config: `explicit` (from `CPOR_CONFIG`) must exist; the default location may
+    /// be absent.
+    pub fn load(explicit: Option<&Path>) -> anyhow::Result<Config> {
+        let (path, required) = match explicit {
+            Some(p) => (p.to_path_buf(), true),
+            None => match default_path() {
+                Some(p) => (p, false),
+                None => return Ok(Config::default()),
+            },
+        };
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+                return Ok(Config::default());
+            }
+            Err(e) => {
+                return Err(CporError::usage(
+                    "config",
+                    format!("cannot read the config file {}: {e}", path.display()),
+                )
+                .hint("fix CPOR_CONFIG or create the file")
+                .into());
+            }
+        };
+        Config::parse(&text, &path)
+    }
+
+    /// Parse and validate config text read from `path`.
+    pub fn parse(text: &str, path: &Path) -> anyhow::Result<Config> {
+        let shown = path.display().to_string();
+        let bad = |key: &str, msg: String| -> anyhow::Error {
+            CporError::usage("config", format!("config file {shown}: key `{key}`: {msg}"))
+                .hint(format!("fix or remove `{key}` in {shown}"))
+                .into()
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            anyhow::Error::from(
+                CporError::usage(
+                    "config",
+                    format!("config file {shown}: {}", e.message()),
+                )
+                .hint(format!(
+                    "known keys: db, format, calendar, opt_out_business_days, busy_timeout_ms, journal_mode, catalog, [defaults] partner_id, partner_contact, partner_email; fix {shown}"
+                )),
+            )
+        })?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        let mut cfg = Config {
+            source: Some(path.to_path_buf()),
+            db: raw.db.map(|p| base.join(p)),
+            calendar: raw.calendar,
+            ..Config::default()
+        };
+        if let Some(f) = raw.format {
+            cfg.format = Some(f.parse().map_err(|e| bad("format", e))?);
+        }
+        if let Some(n) = raw.opt_out_business_days {
+            if !(1..=60).contains(&n) {
+                return Err(bad(
+                    "opt_out_business_days",
+                    format!(
+                        "{n} is out of range; use a whole number of business days from 1 to 60"
+                    ),
+                ));
+            }
+            cfg.opt_out_business_days = Some(n as u32);
+        }
+        if let Some(n) = raw.busy_timeout_ms {
+            if !(0..=600_000).contains(&n) {
+                return Err(bad(
+                    "busy_timeout_ms",
+                    format!("{n} is out of range; use milliseconds from 0 to 600000"),
+                ));
+            }
+            cfg.busy_timeout_ms = Some(n as u64);
+        }
+        if let Some(j) = raw.journal_mode {
+            cfg.journal_mode = Some(j.parse().map_err(|e| bad("journal_mode", e))?);
+        }
+        if let Some(c) = raw.catalog {
+            let file = base.join(c);
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| bad("catalog", format!("cannot read {}: {e}", file.display())))?;
+            cfg.catalog = Some(
+                Catalog::from_toml(&text)
+                    .map_err(|e| bad("catalog", format!("{}: {e}", file.display())))?,
+            );
+        }
+        if let Some(d) = raw.defaults {
+            if let Some(p) = d.partner_id {
+                cfg.defaults.partner_id =
+                    Some(parse_partner_id(&p).map_err(|e| bad("defaults.partner_id", e))?);
+            }
+            if let Some(p) = d.partner_contact {
+                cfg.defaults.partner_contact = Some(
+                    parse_text("the partner contact", &p)
+                        .map_err(|e| bad("defaults.partner_contact", e))?,
+                );
+            }
+            if let Some(p) = d.partner_email {
+                cfg.defaults.partner_email = Some(
+                    parse_email("the partner e-mail", &p)
+                        .map_err(|e| bad("defaults.partner_email", e))?,
+                );
+            }
+        }
+        Ok(cfg)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, String> {
+        Config::parse(text, Path::new("/etc/cpor.toml")).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let c = parse(
+            "db = \"x.db\"\nformat = \"json\"\ncalendar = \"uk\"\nopt_out_business_days = 7\nbusy_timeout_ms = 500\njournal_mode = \"delete\"\n[defaults]\npartner_id = \"123\"\npartner_contact = \"Pat\"\npartner_email = \"pat@fabrikam.com\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.db.unwrap(), Path::new("/etc/x.db"));
+        assert_eq!(c.format, Some(Format::Json));
+        assert_eq!(c.opt_out_business_days, Some(7));
+        assert_eq!(c.journal_mode, Some(JournalMode::Delete));
+        assert_eq!(c.defaults.partner_id.as_deref(), Some("123"));
+    }
+
+    #[test]
+    fn errors_name_the_file_and_key() {
+        let e = parse("colour = \"red\"\n").unwrap_err();
+        assert!(e.contains("/etc/cpor.toml") && e.contains("colour"), "{e}");
+        let e = parse("format = \"xml\"\n").unwrap_err();
+        assert!(e.contains("`format`") && e.contains("xml"), "{e}");
+        let e = parse("[defaults]\npartner_email = \"nope\"\n").unwrap_err();
+        assert!(e.contains("defaults.partner_email"), "{e}");
+        let e = parse("opt_out_business_days = 0\n").unwrap_err();
+        assert!(e.contains("opt_out_business_days"), "{e}");
+    }
+}

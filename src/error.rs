@@ -1,0 +1,232 @@
+//! Error kinds and the one mapping from errors to exit codes (SPEC §6).
+//!
+//! Commands return `anyhow::Result`; errors a user must be able to tell apart are a
+//! [`CporError`] somewhere in the chain. [`classify`] turns any error into the kind, code and
+//! exit status that are reported, looking through context for a `CporError` or an SQLite
+//! failure. Nothing else in the program picks an exit code.
+
+use crate::rules::Violation;
+use serde_json::json;
+use std::fmt;
+
+/// What kind of failure this is; decides the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    Usage,
+    Refused,
+    NotFound,
+    Busy,
+    Database,
+    Internal,
+    Interrupted,
+}
+
+impl ErrorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Usage => "usage",
+            ErrorKind::Refused => "refused",
+            ErrorKind::NotFound => "not-found",
+            ErrorKind::Busy => "busy",
+            ErrorKind::Database => "database",
+            ErrorKind::Internal => "internal",
+            ErrorKind::Interrupted => "interrupted",
+        }
+    }
+
+    /// The exit-code table of SPEC §6.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            ErrorKind::Internal => 1,
+            ErrorKind::Usage => 2,
+            ErrorKind::Refused => 3,
+            ErrorKind::NotFound => 4,
+            ErrorKind::Busy => 5,
+            ErrorKind::Database => 6,
+            ErrorKind::Interrupted => 130,
+        }
+    }
+}
+
+/// Exit status for `troubleshoot` when it found at least one `error` finding.
+pub const EXIT_FINDINGS: u8 = 7;
+
+/// An error a user can act on.
+#[derive(Debug, Clone)]
+pub struct CporError {
+    pub kind: ErrorKind,
+    pub code: String,
+    pub message: String,
+    pub hints: Vec<String>,
+    pub rules: Vec<Violation>,
+}
+
+impl CporError {
+    fn new(kind: ErrorKind, code: &str, message: impl Into<String>) -> Self {
+        CporError {
+            kind,
+            code: code.to_string(),
+            message: message.into(),
+            hints: Vec::new(),
+            rules: Vec::new(),
+        }
+    }
+
+    /// Malformed input, a bad flag, or input missing without a terminal (exit 2).
+    pub fn usage(code: &str, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Usage, code, message)
+    }
+
+    /// The CPOR rules refuse the request (exit 3); every failing rule is listed.
+    pub fn refused(rules: Vec<Violation>) -> Self {
+        let code = rules
+            .first()
+            .map(|r| r.code.as_str().to_string())
+            .unwrap_or_else(|| "refused".into());
+        let message = match rules.as_slice() {
+            [one] => one.message.clone(),
+            many => format!("refused by {} CPOR rules", many.len()),
+        };
+        let hints = rules.iter().map(|r| r.remedy.clone()).collect();
+        CporError {
+            kind: ErrorKind::Refused,
+            code,
+            message,
+            hints,
+            rules,
+        }
+    }
+
+    /// A claim, partner or calendar that does not exist (exit 4).
+    pub fn not_found(code: &str, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::NotFound, code, message)
+    }
+
+    /// The write lock was not obtained in time (exit 5).
+    pub fn busy(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Busy, "database-busy", message)
+            .hint("another cpor process is writing; retry, or raise busy_timeout_ms in the config")
+    }
+
+    /// The database cannot be used (exit 6).
+    pub fn database(code: &str, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Database, code, message)
+    }
+
+    /// The user interrupted the command (exit 130).
+    pub fn interrupted() -> Self {
+        Self::new(
+            ErrorKind::Interrupted,
+            "interrupted",
+            "interrupted; nothing was written",
+        )
+    }
+
+    /// Add a `hint:` line.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for CporError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CporError {}
+
+/// The reportable form of any error.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub kind: ErrorKind,
+    pub code: String,
+    pub message: String,
+    pub hints: Vec<String>,
+    pub rules: Vec<Violation>,
+}
+
+impl Report {
+    /// The one-line JSON object of SPEC §6.
+    pub fn to_json(&self) -> serde_json::Value {
+        json!({"error": {
+            "kind": self.kind.as_str(),
+            "code": self.code,
+            "message": self.message,
+            "hints": self.hints,
+            "rules": self.rules.iter().map(|r| json!({
+                "code": r.code.as_str(),
+                "message": r.message,
+                "remedy": r.remedy,
+            })).collect::<Vec<_>>(),
+        }})
+    }
+}
+
+/// Decide kind, code and message for any error (the single mapping to exit codes).
+pub fn classify(err: &anyhow::Error) -> Report {
+    if let Some(e) = err.chain().find_map(|e| e.downcast_ref::<CporError>()) {
+        // Context added above a CporError is for developers; the user sees the CporError.
+        return Report {
+            kind: e.kind,
+            code: e.code.clone(),
+            message: e.message.clone(),
+            hints: e.hints.clone(),
+            rules: e.rules.clone(),
+        };
+    }
+    if let Some(code) = err
+        .chain()
+        .find_map(|e| e.downcast_ref::<rusqlite::Error>())
+        .and_then(|e| e.sqlite_error_code())
+    {
+        use rusqlite::ErrorCode as C;
+        let (kind, code, hint) = match code {
+            C::DatabaseBusy | C::DatabaseLocked => (
+                ErrorKind::Busy,
+                "database-busy",
+                "another cpor process held the write lock past the busy timeout; retry",
+            ),
+            C::NotADatabase => (
+                ErrorKind::Database,
+                "not-a-database",
+                "check --db / CPOR_DB points at a cpor database",
+            ),
+            C::DatabaseCorrupt => (
+                ErrorKind::Database,
+                "database-corrupt",
+                "run `cpor troubleshoot` and restore from a backup",
+            ),
+            C::ReadOnly | C::PermissionDenied | C::CannotOpen => (
+                ErrorKind::Database,
+                "database-permission",
+                "check the file and its directory are readable and writable by this user",
+            ),
+            C::SystemIoFailure | C::DiskFull => (
+                ErrorKind::Database,
+                "database-io",
+                "check the disk holding the database",
+            ),
+            _ => (
+                ErrorKind::Internal,
+                "internal",
+                "this is a bug in cpor; please report it with the command you ran",
+            ),
+        };
+        return Report {
+            kind,
+            code: code.into(),
+            message: format!("{err:#}"),
+            hints: vec![hint.into()],
+            rules: Vec::new(),
+        };
+    }
+    Report {
+        kind: ErrorKind::Internal,
+        code: "internal".into(),
+        message: format!("{err:#}"),
+        hints: vec!["this is a bug in cpor; please report it with the command you ran".into()],
+        rules: Vec::new(),
+    }
+}

@@ -1,0 +1,404 @@
+//! Domain types shared by the layers: programs, statuses, claims, history events.
+//!
+//! These are plain values. `rules` decides with them, `repository` stores them and `output`
+//! renders them; none of them knows about SQL or command-line parsing.
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use serde::Serialize;
+use std::fmt;
+use std::str::FromStr;
+
+/// A CPOR incentive program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Program {
+    OsaSell,
+    OsuM365,
+    OsuBizapps,
+}
+
+impl Program {
+    /// Every program, in the order they are listed to users.
+    pub const ALL: [Program; 3] = [Program::OsaSell, Program::OsuM365, Program::OsuBizapps];
+
+    /// The stable key users type and JSON carries.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Program::OsaSell => "osa-sell",
+            Program::OsuM365 => "osu-m365",
+            Program::OsuBizapps => "osu-bizapps",
+        }
+    }
+
+    /// The program's name as Partner Center shows it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Program::OsaSell => "OSA Sell",
+            Program::OsuM365 => "OSU – Microsoft 365",
+            Program::OsuBizapps => "OSU – Business Applications",
+        }
+    }
+
+    /// The activity a claim in this program records.
+    pub fn activity(self) -> Activity {
+        match self {
+            Program::OsaSell => Activity::Presales,
+            Program::OsuM365 | Program::OsuBizapps => Activity::Usage,
+        }
+    }
+
+    /// Business Applications programs associate a Dynamics 365 subscription, need a channel and
+    /// a technical contact, and take exactly one product per claim.
+    pub fn is_bizapps(self) -> bool {
+        matches!(self, Program::OsaSell | Program::OsuBizapps)
+    }
+}
+
+impl fmt::Display for Program {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Program {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Program::ALL
+            .into_iter()
+            .find(|p| p.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| {
+                format!("unknown program '{s}'; expected one of: osa-sell, osu-m365, osu-bizapps")
+            })
+    }
+}
+
+/// What a claim's partner did for the customer (derived from the program).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Activity {
+    Presales,
+    Usage,
+}
+
+impl Activity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Activity::Presales => "presales",
+            Activity::Usage => "usage",
+        }
+    }
+}
+
+/// Where a Business Applications subscription was bought.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    Vl,
+    WebDirect,
+    Csp,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 3] = [Channel::Vl, Channel::WebDirect, Channel::Csp];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Vl => "vl",
+            Channel::WebDirect => "web-direct",
+            Channel::Csp => "csp",
+        }
+    }
+}
+
+impl FromStr for Channel {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Channel::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| format!("unknown channel '{s}'; expected one of: vl, web-direct, csp"))
+    }
+}
+
+/// Where a claim stands in its lifecycle (SPEC §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Pending,
+    Official,
+    OptedOut,
+    Withdrawn,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Pending,
+        Status::Official,
+        Status::OptedOut,
+        Status::Withdrawn,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Official => "official",
+            Status::OptedOut => "opted-out",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// An active claim holds its unit.
+    pub fn is_active(self) -> bool {
+        matches!(self, Status::Pending | Status::Official)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Status {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Status::ALL
+            .into_iter()
+            .find(|st| st.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| {
+                format!(
+                    "unknown status '{s}'; expected one of: pending, official, opted-out, withdrawn"
+                )
+            })
+    }
+}
+
+/// What a history event records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Filed,
+    Finalized,
+    OptedOut,
+    Withdrawn,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Filed => "filed",
+            Action::Finalized => "finalized",
+            Action::OptedOut => "opted-out",
+            Action::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+impl FromStr for Action {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [
+            Action::Filed,
+            Action::Finalized,
+            Action::OptedOut,
+            Action::Withdrawn,
+        ]
+        .into_iter()
+        .find(|a| a.as_str() == s)
+        .ok_or_else(|| format!("unknown history action '{s}'"))
+    }
+}
+
+/// A person named on a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub name: String,
+    pub title: String,
+    pub email: String,
+}
+
+/// The partner's own contact on a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnerContact {
+    pub name: String,
+    pub email: String,
+}
+
+/// Proof of execution: a local file (recorded by absolute path, size and SHA-256) or a URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Poe {
+    pub location: String,
+    pub sha256: Option<String>,
+    pub size: Option<u64>,
+    pub signed_on: NaiveDate,
+}
+
+impl Poe {
+    /// A URL is recorded as given; anything else is a local file.
+    pub fn is_url(location: &str) -> bool {
+        let lower = location.to_ascii_lowercase();
+        lower.starts_with("https://") || lower.starts_with("http://")
+    }
+}
+
+/// A non-refusing finding stored on a claim when it was filed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Warning {
+    pub code: String,
+    pub message: String,
+}
+
+/// One customer association claim, as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub id: i64,
+    pub name: String,
+    pub program: Program,
+    pub partner_id: String,
+    pub tenant_id: String,
+    pub domain: String,
+    pub workload: String,
+    pub subscription_id: Option<String>,
+    pub channel: Option<Channel>,
+    pub status: Status,
+    pub filed_at: DateTime<Utc>,
+    pub filed_by: String,
+    pub notified_at: DateTime<Utc>,
+    pub deadline: DateTime<Utc>,
+    pub deadline_day: NaiveDate,
+    pub calendar: String,
+    pub official_at: Option<DateTime<Utc>>,
+    pub opted_out_at: Option<DateTime<Utc>>,
+    pub opt_out_in_window: Option<bool>,
+    pub withdrawn_at: Option<DateTime<Utc>>,
+    pub end_reason: Option<String>,
+    pub customer: Contact,
+    pub technical: Option<Contact>,
+    pub partner_contact: PartnerContact,
+    pub poe: Poe,
+    pub purchase_date: Option<NaiveDate>,
+    pub comment: Option<String>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Claim {
+    /// The unit this claim associates (SPEC §3).
+    pub fn unit(&self) -> Unit {
+        Unit::of(
+            self.program,
+            &self.tenant_id,
+            &self.workload,
+            self.subscription_id.as_deref(),
+        )
+    }
+}
+
+/// The thing that has one partner at a time: a tenant's workload (OSU – M365) or a tenant's
+/// Dynamics 365 subscription (OSA Sell and OSU – BizApps share it).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Workload {
+        tenant: String,
+        workload: String,
+    },
+    Subscription {
+        tenant: String,
+        subscription: String,
+    },
+}
+
+impl Unit {
+    /// The unit of a claim. A BizApps claim without a subscription has no unit of its own yet
+    /// (it is refused with `subscription-required`); the workload stands in so the key is total.
+    pub fn of(program: Program, tenant: &str, workload: &str, subscription: Option<&str>) -> Unit {
+        match (program.is_bizapps(), subscription) {
+            (true, Some(sub)) => Unit::Subscription {
+                tenant: tenant.to_string(),
+                subscription: sub.to_string(),
+            },
+            _ => Unit::Workload {
+                tenant: tenant.to_string(),
+                workload: workload.to_string(),
+            },
+        }
+    }
+
+    /// A stable text key, stored with each claim and indexed.
+    pub fn key(&self) -> String {
+        match self {
+            Unit::Workload { tenant, workload } => format!("workload:{tenant}:{workload}"),
+            Unit::Subscription {
+                tenant,
+                subscription,
+            } => format!("subscription:{tenant}:{subscription}"),
+        }
+    }
+
+    /// How the unit is described to people.
+    pub fn describe(&self) -> String {
+        match self {
+            Unit::Workload { tenant, workload } => {
+                format!("workload {workload} of tenant {tenant}")
+            }
+            Unit::Subscription {
+                tenant,
+                subscription,
+            } => format!("subscription {subscription} of tenant {tenant}"),
+        }
+    }
+}
+
+/// One entry of a claim's append-only history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryEvent {
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub action: Action,
+    pub from: Option<Status>,
+    pub to: Status,
+    pub reason: Option<String>,
+}
+
+/// A PartnerID and the programs it is enrolled in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partner {
+    pub partner_id: String,
+    pub name: String,
+    pub programs: Vec<Program>,
+}
+
+/// The fixed-width UTC text every instant is stored and printed as (`YYYY-MM-DDTHH:MM:SSZ`).
+pub fn utc_text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Parse an RFC 3339 instant (any offset) into UTC, truncated to whole seconds, which is the
+/// precision cpor stores.
+pub fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
+    let parsed = DateTime::parse_from_rfc3339(s.trim()).map_err(|e| {
+        format!("'{s}' is not an RFC 3339 instant ({e}); write it like 2025-06-02T10:00:00Z")
+    })?;
+    let utc = parsed.with_timezone(&Utc);
+    Ok(DateTime::from_timestamp(utc.timestamp(), 0).unwrap_or(utc))
+}
+
+/// Parse a calendar date written `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date; write it as YYYY-MM-DD, e.g. 2025-06-02"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instants_are_stored_fixed_width_in_utc() {
+        let t = parse_instant("2025-06-02T12:00:00.75+02:00").unwrap();
+        assert_eq!(utc_text(t), "2025-06-02T10:00:00Z");
+    }
+
+    #[test]
+    fn bizapps_programs_share_the_subscription_unit() {
+        let a = Unit::of(Program::OsaSell, "t", "d365-sales", Some("s"));
+        let b = Unit::of(Program::OsuBizapps, "t", "d365-finance", Some("s"));
+        assert_eq!(a.key(), b.key());
+        let m = Unit::of(Program::OsuM365, "t", "teams", Some("s"));
+        assert_eq!(m.key(), "workload:t:teams");
+    }
+}

@@ -1,0 +1,522 @@
+//! Claims, their units and their append-only history.
+
+use super::Tx;
+use crate::model::{
+    Action, Channel, Claim, Contact, HistoryEvent, PartnerContact, Poe, Program, Status, Warning,
+    parse_instant, utc_text,
+};
+use crate::rules::eligibility::{Holder, StoredFacts, UnitRequest};
+use anyhow::{Context, anyhow};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
+
+const COLUMNS: &str = "id, name, program, partner_id, tenant_id, domain, workload, subscription_id,
+    channel, status, filed_at, filed_by, notified_at, deadline, deadline_day, calendar,
+    official_at, opted_out_at, opt_out_in_window, withdrawn_at, end_reason, customer_name,
+    customer_title, customer_email, technical_name, technical_title, technical_email,
+    partner_contact_name, partner_contact_email, poe_location, poe_sha256, poe_size,
+    poe_signed_on, purchase_date, comment, warnings";
+
+/// Which claims `list` shows.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    pub statuses: Vec<Status>,
+    pub program: Option<Program>,
+    pub partner_id: Option<String>,
+    pub tenant: Option<String>,
+    pub domain: Option<String>,
+    pub workload: Option<String>,
+    pub due_before: Option<DateTime<Utc>>,
+    pub sort: ClaimSort,
+    /// `None` means all rows.
+    pub limit: Option<u64>,
+}
+
+/// Sort order of `list`; newest first either way.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ClaimSort {
+    #[default]
+    Filed,
+    Deadline,
+}
+
+/// A state change to record on a claim, together with its history event.
+#[derive(Debug, Clone)]
+pub enum ClaimChange {
+    Finalized {
+        official_at: DateTime<Utc>,
+    },
+    OptedOut {
+        at: DateTime<Utc>,
+        in_window: bool,
+        reason: Option<String>,
+    },
+    Withdrawn {
+        at: DateTime<Utc>,
+        reason: String,
+    },
+}
+
+impl Tx<'_> {
+    /// Everything stored that the eligibility rules need for `req`.
+    pub fn unit_facts(&self, req: &UnitRequest) -> anyhow::Result<StoredFacts> {
+        let enrolled = self.partner(req.partner_id)?.map(|p| p.programs);
+        let domain_tenant = match req.domain {
+            Some(d) => self
+                .tx
+                .prepare_cached("SELECT tenant_id FROM domains WHERE domain = ?1")?
+                .query_row([d], |r| r.get(0))
+                .optional()?,
+            None => None,
+        };
+        let subscription_tenant = match req.subscription {
+            Some(s) => self
+                .tx
+                .prepare_cached("SELECT tenant_id FROM subscriptions WHERE subscription_id = ?1")?
+                .query_row([s], |r| r.get(0))
+                .optional()?,
+            None => None,
+        };
+        let holders = self
+            .tx
+            .prepare_cached(
+                "SELECT id, partner_id, program, status, coalesce(official_at, filed_at)
+                 FROM claims WHERE unit_key = ?1 AND status IN ('pending','official')
+                 ORDER BY id",
+            )?
+            .query_map([req.unit().key()], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            })?
+            .map(|row| {
+                let (claim_id, partner_id, program, status, since) = row?;
+                Ok(Holder {
+                    claim_id,
+                    partner_id,
+                    program: program.parse().map_err(|e: String| anyhow!(e))?,
+                    status: status.parse().map_err(|e: String| anyhow!(e))?,
+                    since: instant(&since)?,
+                })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(StoredFacts {
+            enrolled,
+            domain_tenant,
+            subscription_tenant,
+            holders,
+        })
+    }
+
+    /// Record a claim and its `filed` event; remember its domain and subscription for its
+    /// tenant. Returns the new claim ID.
+    pub fn insert_claim(&self, c: &Claim) -> anyhow::Result<i64> {
+        let now = utc_text(c.filed_at);
+        self.tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO domains (domain, tenant_id, first_seen) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![c.domain, c.tenant_id, now])?;
+        if let Some(sub) = &c.subscription_id {
+            self.tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO subscriptions (subscription_id, tenant_id, first_seen)
+                     VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![sub, c.tenant_id, now])?;
+        }
+        let technical = c.technical.as_ref();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO claims (name, program, partner_id, tenant_id, domain, workload,
+                   subscription_id, channel, unit_key, status, filed_at, filed_by, notified_at,
+                   deadline, deadline_day, calendar, customer_name, customer_title,
+                   customer_email, technical_name, technical_title, technical_email,
+                   partner_contact_name, partner_contact_email, poe_location, poe_sha256,
+                   poe_size, poe_signed_on, purchase_date, comment, warnings)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                   ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
+            )?
+            .execute(params![
+                c.name,
+                c.program.as_str(),
+                c.partner_id,
+                c.tenant_id,
+                c.domain,
+                c.workload,
+                c.subscription_id,
+                c.channel.map(Channel::as_str),
+                c.unit().key(),
+                c.status.as_str(),
+                now,
+                c.filed_by,
+                utc_text(c.notified_at),
+                utc_text(c.deadline),
+                c.deadline_day.to_string(),
+                c.calendar,
+                c.customer.name,
+                c.customer.title,
+                c.customer.email,
+                technical.map(|t| &t.name),
+                technical.map(|t| &t.title),
+                technical.map(|t| &t.email),
+                c.partner_contact.name,
+                c.partner_contact.email,
+                c.poe.location,
+                c.poe.sha256,
+                c.poe.size.map(|s| s as i64),
+                c.poe.signed_on.to_string(),
+                c.purchase_date.map(|d| d.to_string()),
+                c.comment,
+                serde_json::to_string(&c.warnings)?,
+            ])
+            .context("could not record the claim")?;
+        let id = self.tx.last_insert_rowid();
+        self.append_event(
+            id,
+            &HistoryEvent {
+                at: c.filed_at,
+                actor: c.filed_by.clone(),
+                action: Action::Filed,
+                from: None,
+                to: c.status,
+                reason: c.comment.clone(),
+            },
+        )?;
+        Ok(id)
+    }
+
+    fn append_event(&self, claim_id: i64, e: &HistoryEvent) -> anyhow::Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO events (claim_id, at, actor, action, from_status, to_status, reason)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                claim_id,
+                utc_text(e.at),
+                e.actor,
+                e.action.as_str(),
+                e.from.map(Status::as_str),
+                e.to.as_str(),
+                e.reason
+            ])
+            .context("could not append to the claim's history")?;
+        Ok(())
+    }
+
+    /// Record a state change and its history event together. `from` guards against a claim
+    /// that changed since it was read: the update only applies if the status is still `from`.
+    pub fn apply_change(
+        &self,
+        id: i64,
+        from: Status,
+        change: &ClaimChange,
+        recorded_at: DateTime<Utc>,
+        actor: &str,
+    ) -> anyhow::Result<()> {
+        let (sql, to, action, reason): (&str, Status, Action, Option<String>) = match change {
+            ClaimChange::Finalized { .. } => (
+                "UPDATE claims SET status = 'official', official_at = ?3
+                 WHERE id = ?1 AND status = ?2",
+                Status::Official,
+                Action::Finalized,
+                None,
+            ),
+            ClaimChange::OptedOut { reason, .. } => (
+                "UPDATE claims SET status = 'opted-out', opted_out_at = ?3,
+                   opt_out_in_window = ?4, end_reason = ?5
+                 WHERE id = ?1 AND status = ?2",
+                Status::OptedOut,
+                Action::OptedOut,
+                reason.clone(),
+            ),
+            ClaimChange::Withdrawn { reason, .. } => (
+                "UPDATE claims SET status = 'withdrawn', withdrawn_at = ?3, end_reason = ?5
+                 WHERE id = ?1 AND status = ?2",
+                Status::Withdrawn,
+                Action::Withdrawn,
+                Some(reason.clone()),
+            ),
+        };
+        let (at, in_window) = match change {
+            ClaimChange::Finalized { official_at } => (*official_at, None),
+            ClaimChange::OptedOut { at, in_window, .. } => (*at, Some(*in_window)),
+            ClaimChange::Withdrawn { at, .. } => (*at, None),
+        };
+        let n = self
+            .tx
+            .prepare_cached(sql)?
+            .execute(params![id, from.as_str(), utc_text(at), in_window, reason])
+            .context("could not update the claim")?;
+        if n != 1 {
+            return Err(anyhow!(
+                "claim {id} was not {from} when it was to become {to}; nothing was changed"
+            ));
+        }
+        self.append_event(
+            id,
+            &HistoryEvent {
+                at: recorded_at,
+                actor: actor.to_string(),
+                action,
+                from: Some(from),
+                to,
+                reason,
+            },
+        )
+    }
+
+    /// One claim.
+    pub fn claim(&self, id: i64) -> anyhow::Result<Option<Claim>> {
+        self.tx
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM claims WHERE id = ?1"))?
+            .query_row([id], |r| Ok(row_to_claim(r)))
+            .optional()
+            .context("could not read the claim")?
+            .transpose()
+    }
+
+    /// A claim's history, oldest first.
+    pub fn history(&self, id: i64) -> anyhow::Result<Vec<HistoryEvent>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT at, actor, action, from_status, to_status, reason FROM events
+             WHERE claim_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (at, actor, action, from, to, reason) = row?;
+            Ok(HistoryEvent {
+                at: instant(&at)?,
+                actor,
+                action: action.parse().map_err(|e: String| anyhow!(e))?,
+                from: from
+                    .map(|f| f.parse().map_err(|e: String| anyhow!(e)))
+                    .transpose()?,
+                to: to.parse().map_err(|e: String| anyhow!(e))?,
+                reason,
+            })
+        })
+        .collect()
+    }
+
+    /// Claims matching `filter`, and how many matched before the limit.
+    pub fn list_claims(&self, filter: &ClaimFilter) -> anyhow::Result<(Vec<Claim>, u64)> {
+        let mut clauses: Vec<String> = Vec::new();
+        let mut values: Vec<Value> = Vec::new();
+        if !filter.statuses.is_empty() {
+            let marks: Vec<String> = filter
+                .statuses
+                .iter()
+                .map(|st| {
+                    values.push(Value::Text(st.as_str().into()));
+                    format!("?{}", values.len())
+                })
+                .collect();
+            clauses.push(format!("status IN ({})", marks.join(",")));
+        }
+        let mut bind = |clause: &str, v: Value| {
+            values.push(v);
+            clauses.push(clause.replace('?', &format!("?{}", values.len())));
+        };
+        if let Some(p) = filter.program {
+            bind("program = ?", Value::Text(p.as_str().into()));
+        }
+        if let Some(p) = &filter.partner_id {
+            bind("partner_id = ?", Value::Text(p.clone()));
+        }
+        if let Some(t) = &filter.tenant {
+            bind("tenant_id = ?", Value::Text(t.clone()));
+        }
+        if let Some(d) = &filter.domain {
+            bind("domain = ?", Value::Text(d.clone()));
+        }
+        if let Some(w) = &filter.workload {
+            bind("workload = ?", Value::Text(w.clone()));
+        }
+        if let Some(t) = filter.due_before {
+            bind("deadline < ?", Value::Text(utc_text(t)));
+        }
+        let where_sql = if clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", clauses.join(" AND "))
+        };
+        let total: i64 = self
+            .tx
+            .prepare(&format!("SELECT count(*) FROM claims {where_sql}"))?
+            .query_row(params_from_iter(values.iter()), |r| r.get(0))
+            .context("could not count claims")?;
+        let order = match filter.sort {
+            ClaimSort::Filed => "filed_at DESC, id DESC",
+            ClaimSort::Deadline => "deadline DESC, id DESC",
+        };
+        let limit = filter
+            .limit
+            .map(|n| format!("LIMIT {n}"))
+            .unwrap_or_default();
+        let mut stmt = self.tx.prepare(&format!(
+            "SELECT {COLUMNS} FROM claims {where_sql} ORDER BY {order} {limit}"
+        ))?;
+        let claims = stmt
+            .query_map(params_from_iter(values.iter()), |r| Ok(row_to_claim(r)))?
+            .map(|r| r?)
+            .collect::<anyhow::Result<Vec<_>>>()
+            .context("could not list claims")?;
+        Ok((claims, total as u64))
+    }
+
+    /// Every claim ever filed on the unit with this key, oldest first.
+    pub fn claims_on_unit(&self, unit_key: &str) -> anyhow::Result<Vec<Claim>> {
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM claims WHERE unit_key = ?1 ORDER BY id"
+        ))?;
+        let claims = stmt
+            .query_map([unit_key], |r| Ok(row_to_claim(r)))?
+            .map(|r| r?)
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(claims)
+    }
+
+    /// Active claims of a tenant, optionally only those on the given workloads.
+    pub fn active_claims_of_tenant(
+        &self,
+        tenant: &str,
+        workloads: &[String],
+    ) -> anyhow::Result<Vec<Claim>> {
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM claims WHERE tenant_id = ?1
+               AND status IN ('pending','official') ORDER BY id"
+        ))?;
+        let claims = stmt
+            .query_map([tenant], |r| Ok(row_to_claim(r)))?
+            .map(|r| r?)
+            .filter(|c| match c {
+                Ok(c) => workloads.is_empty() || workloads.contains(&c.workload),
+                Err(_) => true,
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(claims)
+    }
+
+    /// Up to `limit` pending claims whose deadline is at or before `now`, earliest first.
+    pub fn due_claims(
+        &self,
+        now: DateTime<Utc>,
+        limit: u64,
+    ) -> anyhow::Result<Vec<(i64, DateTime<Utc>)>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id, deadline FROM claims WHERE status = 'pending' AND deadline <= ?1
+             ORDER BY deadline, id LIMIT ?2",
+        )?;
+        let rows = stmt
+            .query_map(params![utc_text(now), limit as i64], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?
+            .map(|row| {
+                let (id, deadline) = row?;
+                Ok((id, instant(&deadline)?))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// How many claims are pending, and the earliest deadline among those not yet due at `now`.
+    pub fn pending_summary(
+        &self,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<(u64, Option<DateTime<Utc>>)> {
+        let pending: i64 = self.tx.query_row(
+            "SELECT count(*) FROM claims WHERE status = 'pending'",
+            [],
+            |r| r.get(0),
+        )?;
+        let next: Option<String> = self.tx.query_row(
+            "SELECT min(deadline) FROM claims WHERE status = 'pending' AND deadline > ?1",
+            [utc_text(now)],
+            |r| r.get(0),
+        )?;
+        Ok((pending as u64, next.map(|n| instant(&n)).transpose()?))
+    }
+}
+
+fn instant(s: &str) -> anyhow::Result<DateTime<Utc>> {
+    parse_instant(s).map_err(|e| anyhow!("malformed stored time: {e}"))
+}
+
+fn date(s: &str) -> anyhow::Result<NaiveDate> {
+    s.parse()
+        .with_context(|| format!("malformed stored date '{s}'"))
+}
+
+fn row_to_claim(r: &Row) -> anyhow::Result<Claim> {
+    let text = |i: usize| -> anyhow::Result<String> { Ok(r.get::<_, String>(i)?) };
+    let opt = |i: usize| -> anyhow::Result<Option<String>> { Ok(r.get::<_, Option<String>>(i)?) };
+    let opt_instant = |i: usize| -> anyhow::Result<Option<DateTime<Utc>>> {
+        opt(i)?.map(|s| instant(&s)).transpose()
+    };
+    let technical = match (opt(24)?, opt(25)?, opt(26)?) {
+        (Some(name), Some(title), Some(email)) => Some(Contact { name, title, email }),
+        _ => None,
+    };
+    let warnings: Vec<Warning> =
+        serde_json::from_str(&text(35)?).context("malformed stored warnings")?;
+    Ok(Claim {
+        id: r.get(0)?,
+        name: text(1)?,
+        program: text(2)?.parse().map_err(|e: String| anyhow!(e))?,
+        partner_id: text(3)?,
+        tenant_id: text(4)?,
+        domain: text(5)?,
+        workload: text(6)?,
+        subscription_id: opt(7)?,
+        channel: opt(8)?
+            .map(|c| c.parse().map_err(|e: String| anyhow!(e)))
+            .transpose()?,
+        status: text(9)?.parse().map_err(|e: String| anyhow!(e))?,
+        filed_at: instant(&text(10)?)?,
+        filed_by: text(11)?,
+        notified_at: instant(&text(12)?)?,
+        deadline: instant(&text(13)?)?,
+        deadline_day: date(&text(14)?)?,
+        calendar: text(15)?,
+        official_at: opt_instant(16)?,
+        opted_out_at: opt_instant(17)?,
+        opt_out_in_window: r.get::<_, Option<bool>>(18)?,
+        withdrawn_at: opt_instant(19)?,
+        end_reason: opt(20)?,
+        customer: Contact {
+            name: text(21)?,
+            title: text(22)?,
+            email: text(23)?,
+        },
+        technical,
+        partner_contact: PartnerContact {
+            name: text(27)?,
+            email: text(28)?,
+        },
+        poe: Poe {
+            location: text(29)?,
+            sha256: opt(30)?,
+            size: r.get::<_, Option<i64>>(31)?.map(|s| s as u64),
+            signed_on: date(&text(32)?)?,
+        },
+        purchase_date: opt(33)?.map(|d| date(&d)).transpose()?,
+        comment: opt(34)?,
+        warnings,
+    })
+}

@@ -1,0 +1,147 @@
+//! Input formats: what a well-formed tenant ID, subscription ID, PartnerID, domain and e-mail
+//! address look like. A value that fails here is a usage error (exit 2), never a refusal.
+//!
+//! Each parser returns the canonical form that is stored: GUIDs and domains in lower case
+//! (both are case-insensitive identifiers), e-mail addresses trimmed with the domain part in
+//! lower case (the local part is kept exactly as typed).
+
+/// A GUID written `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (hex, any case; braces allowed).
+pub fn parse_guid(what: &str, s: &str) -> Result<String, String> {
+    let t = s.trim();
+    let inner = t
+        .strip_prefix('{')
+        .and_then(|x| x.strip_suffix('}'))
+        .unwrap_or(t);
+    let groups: Vec<&str> = inner.split('-').collect();
+    let lens = [8, 4, 4, 4, 12];
+    let ok = groups.len() == 5
+        && groups
+            .iter()
+            .zip(lens)
+            .all(|(g, n)| g.len() == n && g.chars().all(|c| c.is_ascii_hexdigit()));
+    if ok {
+        Ok(inner.to_ascii_lowercase())
+    } else {
+        Err(format!(
+            "{what} '{s}' is not a GUID; write it as 8-4-4-4-12 hex digits, e.g. 0f8fad5b-d9cb-469f-a165-70867728950e"
+        ))
+    }
+}
+
+/// A PartnerID (formerly MPN ID): digits only.
+pub fn parse_partner_id(s: &str) -> Result<String, String> {
+    let t = s.trim();
+    if !t.is_empty() && t.len() <= 12 && t.chars().all(|c| c.is_ascii_digit()) {
+        Ok(t.to_string())
+    } else {
+        Err(format!(
+            "PartnerID '{s}' is not valid; a PartnerID (formerly MPN ID) is 1 to 12 digits, e.g. 4123456"
+        ))
+    }
+}
+
+/// A DNS domain name such as `contoso.com` or `contoso.onmicrosoft.com`.
+pub fn parse_domain(s: &str) -> Result<String, String> {
+    let d = s.trim().trim_end_matches('.').to_ascii_lowercase();
+    let labels: Vec<&str> = d.split('.').collect();
+    let label_ok = |l: &&str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    let tld_ok = labels
+        .last()
+        .is_some_and(|t| t.chars().any(|c| c.is_ascii_lowercase()));
+    if d.len() <= 253 && labels.len() >= 2 && labels.iter().all(label_ok) && tld_ok {
+        Ok(d)
+    } else {
+        Err(format!(
+            "domain '{s}' is not a domain name; give one of the tenant's domains, e.g. contoso.com or contoso.onmicrosoft.com"
+        ))
+    }
+}
+
+/// An e-mail address `local@domain`.
+pub fn parse_email(what: &str, s: &str) -> Result<String, String> {
+    let t = s.trim();
+    let bad = || format!("{what} '{s}' is not an e-mail address; write it like name@contoso.com");
+    let (local, domain) = t.rsplit_once('@').ok_or_else(bad)?;
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.contains('@')
+        && !local.chars().any(|c| c.is_whitespace() || c.is_control());
+    if !local_ok {
+        return Err(bad());
+    }
+    let domain = parse_domain(domain).map_err(|_| bad())?;
+    Ok(format!("{local}@{domain}"))
+}
+
+/// A required free-text value: not empty once trimmed.
+pub fn parse_text(what: &str, s: &str) -> Result<String, String> {
+    let t = s.trim();
+    if t.is_empty() {
+        Err(format!("{what} must not be empty"))
+    } else {
+        Ok(t.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guids() {
+        assert_eq!(
+            parse_guid("tenant", "{0F8FAD5B-D9CB-469F-A165-70867728950E}").unwrap(),
+            "0f8fad5b-d9cb-469f-a165-70867728950e"
+        );
+        for bad in [
+            "",
+            "0f8fad5b",
+            "0f8fad5b-d9cb-469f-a165-70867728950",
+            "0f8fad5bd9cb469fa16570867728950e",
+            "zf8fad5b-d9cb-469f-a165-70867728950e",
+        ] {
+            let e = parse_guid("tenant", bad).unwrap_err();
+            assert!(e.contains(&format!("'{bad}'")), "{e}");
+        }
+    }
+
+    #[test]
+    fn domains() {
+        assert_eq!(parse_domain("Contoso.COM.").unwrap(), "contoso.com");
+        assert!(parse_domain("contoso.onmicrosoft.com").is_ok());
+        for bad in ["contoso", "-a.com", "a..com", "a b.com", "a.123", "x@y.com"] {
+            assert!(parse_domain(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(
+            parse_email("e-mail", " Ann@Contoso.COM ").unwrap(),
+            "Ann@contoso.com"
+        );
+        for bad in [
+            "ann",
+            "@contoso.com",
+            "ann@",
+            "ann@contoso",
+            "a nn@contoso.com",
+        ] {
+            assert!(parse_email("e-mail", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn partner_ids() {
+        assert_eq!(parse_partner_id(" 4123456 ").unwrap(), "4123456");
+        assert!(parse_partner_id("41-23").is_err());
+        assert!(parse_partner_id("").is_err());
+    }
+}
