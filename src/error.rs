@@ -122,6 +122,11 @@ impl CporError {
         )
     }
 
+    /// The user declined a confirmation: nothing was done (exit 130, like an interruption).
+    pub fn cancelled(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Interrupted, "cancelled", message)
+    }
+
     /// Add a `hint:` line.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());

@@ -1,11 +1,15 @@
 //! The command line: global options, the shared context, dispatch to one file per subcommand,
 //! and the one place where a result becomes an exit code.
 
+mod calendar;
 mod catalog;
 mod claim;
+mod finalize;
 mod list;
+mod opt_out;
 mod partner;
 mod show;
+mod withdraw;
 
 use crate::config::{Config, default_db_path};
 use crate::error::{CporError, classify};
@@ -98,8 +102,13 @@ pub enum Command {
     Claim(Box<claim::ClaimArgs>),
     List(list::ListArgs),
     Show(show::ShowArgs),
+    OptOut(opt_out::OptOutArgs),
+    Withdraw(withdraw::WithdrawArgs),
+    Finalize(finalize::FinalizeArgs),
     #[command(subcommand)]
     Partner(partner::PartnerCommand),
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCommand),
     Catalog(catalog::CatalogArgs),
 }
 
@@ -157,6 +166,19 @@ impl Ctx {
         if self.verbosity >= Verbosity::Verbose {
             eprintln!("{}", msg.as_ref());
         }
+    }
+
+    /// Ask a yes/no question on the terminal. `--yes` answers yes; without a terminal (or with
+    /// --no-input) there is no one to ask, and the command goes ahead.
+    pub fn confirm(&self, question: &str) -> anyhow::Result<bool> {
+        if self.yes || !self.interactive {
+            return Ok(true);
+        }
+        dialoguer::Confirm::new()
+            .with_prompt(question)
+            .default(false)
+            .interact_on(&console::Term::stderr())
+            .map_err(prompt_error)
     }
 
     /// Whether the table output goes to a terminal (footers, progress bars).
@@ -292,13 +314,24 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<u8> {
         Command::Claim(a) => claim::run(ctx, *a),
         Command::List(a) => list::run(ctx, a),
         Command::Show(a) => show::run(ctx, a),
+        Command::OptOut(a) => opt_out::run(ctx, a),
+        Command::Withdraw(a) => withdraw::run(ctx, a),
+        Command::Finalize(a) => finalize::run(ctx, a),
         Command::Partner(c) => partner::run(ctx, c),
+        Command::Calendar(c) => calendar::run(ctx, c),
         Command::Catalog(a) => catalog::run(ctx, a),
     }
 }
 
 /// Entry point for the binary: parse, run, exit code.
 pub fn main() -> ExitCode {
+    // Ctrl-C anywhere (a prompt, a long finalize) ends the process with 130. Every write is a
+    // transaction, so an interrupted command leaves nothing half-written.
+    let _ = ctrlc::set_handler(|| {
+        let _ = console::Term::stderr().show_cursor();
+        eprintln!("\ninterrupted; nothing more was written");
+        std::process::exit(130);
+    });
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -307,6 +340,67 @@ pub fn main() -> ExitCode {
         }
     };
     run(cli)
+}
+
+/// A failed prompt: Ctrl-C or a closed terminal ends the command with nothing written.
+pub(crate) fn prompt_error(e: dialoguer::Error) -> anyhow::Error {
+    match e {
+        dialoguer::Error::IO(io) if io.kind() == std::io::ErrorKind::Interrupted => {
+            CporError::interrupted().into()
+        }
+        dialoguer::Error::IO(io) => anyhow::Error::new(io).context("the prompt failed"),
+    }
+}
+
+/// Load claims by ID, in the order given; an unknown ID is not-found (exit 4).
+pub(crate) fn claims_by_id(
+    tx: &crate::repository::Tx,
+    ids: &[i64],
+) -> anyhow::Result<Vec<crate::model::Claim>> {
+    let mut seen = Vec::new();
+    let mut claims = Vec::new();
+    for &id in ids {
+        if seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        claims.push(tx.claim(id)?.ok_or_else(|| show::claim_not_found(id))?);
+    }
+    Ok(claims)
+}
+
+/// The time zones of the calendars the claims were filed under.
+pub(crate) fn zones_for(
+    ctx: &Ctx,
+    claims: &[crate::model::Claim],
+) -> anyhow::Result<crate::output::Zones> {
+    let mut zones = crate::output::Zones::new();
+    if claims.is_empty() || ctx.format != Format::Table {
+        return Ok(zones);
+    }
+    let mut db = ctx.db()?;
+    db.read(|tx| {
+        for c in claims {
+            if !zones.contains_key(&c.calendar)
+                && let Some(cal) = tx.calendar(&c.calendar)?
+            {
+                zones.insert(c.calendar.clone(), cal.tz);
+            }
+        }
+        Ok(())
+    })?;
+    Ok(zones)
+}
+
+/// A lifecycle refusal or malformed request as a user-facing error.
+pub(crate) fn lifecycle_error(e: crate::rules::lifecycle::TransitionError) -> anyhow::Error {
+    use crate::rules::lifecycle::TransitionError;
+    match e {
+        TransitionError::Usage(msg) => CporError::usage("invalid-value", msg)
+            .hint("check --at: it must lie between the claim's notification and now")
+            .into(),
+        TransitionError::Refused(v) => CporError::refused(vec![v]).into(),
+    }
 }
 
 /// A usage error for a value that failed to parse; `flag` names where it came from.

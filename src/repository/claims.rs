@@ -220,41 +220,48 @@ impl Tx<'_> {
         recorded_at: DateTime<Utc>,
         actor: &str,
     ) -> anyhow::Result<()> {
-        let (sql, to, action, reason): (&str, Status, Action, Option<String>) = match change {
-            ClaimChange::Finalized { .. } => (
-                "UPDATE claims SET status = 'official', official_at = ?3
-                 WHERE id = ?1 AND status = ?2",
+        let guard = from.as_str();
+        let (n, to, action, reason) = match change {
+            ClaimChange::Finalized { official_at } => (
+                self.tx
+                    .prepare_cached(
+                        "UPDATE claims SET status = 'official', official_at = ?3
+                         WHERE id = ?1 AND status = ?2",
+                    )?
+                    .execute(params![id, guard, utc_text(*official_at)]),
                 Status::Official,
                 Action::Finalized,
                 None,
             ),
-            ClaimChange::OptedOut { reason, .. } => (
-                "UPDATE claims SET status = 'opted-out', opted_out_at = ?3,
-                   opt_out_in_window = ?4, end_reason = ?5
-                 WHERE id = ?1 AND status = ?2",
+            ClaimChange::OptedOut {
+                at,
+                in_window,
+                reason,
+            } => (
+                self.tx
+                    .prepare_cached(
+                        "UPDATE claims SET status = 'opted-out', opted_out_at = ?3,
+                           opt_out_in_window = ?4, end_reason = ?5
+                         WHERE id = ?1 AND status = ?2",
+                    )?
+                    .execute(params![id, guard, utc_text(*at), in_window, reason]),
                 Status::OptedOut,
                 Action::OptedOut,
                 reason.clone(),
             ),
-            ClaimChange::Withdrawn { reason, .. } => (
-                "UPDATE claims SET status = 'withdrawn', withdrawn_at = ?3, end_reason = ?5
-                 WHERE id = ?1 AND status = ?2",
+            ClaimChange::Withdrawn { at, reason } => (
+                self.tx
+                    .prepare_cached(
+                        "UPDATE claims SET status = 'withdrawn', withdrawn_at = ?3, end_reason = ?4
+                         WHERE id = ?1 AND status = ?2",
+                    )?
+                    .execute(params![id, guard, utc_text(*at), reason]),
                 Status::Withdrawn,
                 Action::Withdrawn,
                 Some(reason.clone()),
             ),
         };
-        let (at, in_window) = match change {
-            ClaimChange::Finalized { official_at } => (*official_at, None),
-            ClaimChange::OptedOut { at, in_window, .. } => (*at, Some(*in_window)),
-            ClaimChange::Withdrawn { at, .. } => (*at, None),
-        };
-        let n = self
-            .tx
-            .prepare_cached(sql)?
-            .execute(params![id, from.as_str(), utc_text(at), in_window, reason])
-            .context("could not update the claim")?;
-        if n != 1 {
+        if n.context("could not update the claim")? != 1 {
             return Err(anyhow!(
                 "claim {id} was not {from} when it was to become {to}; nothing was changed"
             ));

@@ -29,11 +29,13 @@ mod calendars;
 mod claims;
 mod open;
 mod partners;
+mod runs;
 mod schema;
 
 pub use claims::{ClaimChange, ClaimFilter, ClaimSort};
 pub use open::{DbState, JournalMode, OpenOptions, inspect};
 pub use partners::EnrolOutcome;
+pub use runs::FinalizeRun;
 pub use schema::LATEST_VERSION;
 
 use crate::error::CporError;

@@ -118,6 +118,16 @@ pub const MIGRATIONS: &[&str] = &[
         SELECT RAISE(ABORT, 'cpor: history is append-only');
     END;
     "#,
+    // 2: a record of every finalize run, so troubleshoot can say when finalize last ran.
+    r#"
+    CREATE TABLE finalize_runs (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        actor       TEXT NOT NULL,
+        finalized   INTEGER NOT NULL DEFAULT 0
+    );
+    "#,
 ];
 
 /// The schema version this binary writes.

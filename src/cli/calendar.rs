@@ -1,0 +1,392 @@
+//! `cpor calendar`: business-day calendars for the opt-out window.
+
+use super::{Ctx, bad_value};
+use crate::error::CporError;
+use crate::holiday_file::{Holiday, parse_csv, parse_ics};
+use crate::model::parse_date;
+use crate::output::{Format, emit, emit_json};
+use crate::rules::calendar::{Calendar, WeekendSet, parse_cutoff, parse_tz};
+use crate::rules::format::parse_text;
+use anyhow::Context;
+use clap::{Args, Subcommand};
+use comfy_table::Cell;
+use serde_json::json;
+use std::path::PathBuf;
+
+/// Business-day calendars: time zone, weekend, holidays and cut-off of the opt-out window.
+///
+/// A claim's deadline is computed once, when it is filed, with the calendar it names; editing
+/// a calendar later does not move existing deadlines.
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    Set(SetArgs),
+    Show(ShowArgs),
+    #[command(subcommand)]
+    Holiday(HolidayCommand),
+    Import(ImportArgs),
+}
+
+/// Create a calendar or change its zone, weekend or cut-off.
+///
+/// A new calendar starts as UTC with a Saturday–Sunday weekend and no cut-off.
+///
+/// Examples:
+///   cpor calendar set uk --tz Europe/London
+///   cpor calendar set gulf --tz Asia/Riyadh --weekend fri,sat --cutoff 17:00
+///   cpor calendar set uk --cutoff none
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct SetArgs {
+    /// Calendar name
+    pub name: String,
+    /// IANA time zone, e.g. Europe/London
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// Weekend days, a comma list of mon..sun (at least one day must remain a business day)
+    #[arg(long, value_name = "DAYS")]
+    pub weekend: Option<String>,
+    /// Notifications at or after this local time count from the next day (HH:MM, or none)
+    #[arg(long, value_name = "HH:MM|none")]
+    pub cutoff: Option<String>,
+}
+
+/// Show one calendar with its holidays, or list all calendars.
+///
+/// Examples:
+///   cpor calendar show
+///   cpor calendar show uk --json
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ShowArgs {
+    /// Calendar name (all calendars when omitted)
+    pub name: Option<String>,
+}
+
+/// Add or remove holidays.
+#[derive(Debug, Subcommand)]
+pub enum HolidayCommand {
+    Add(HolidayAddArgs),
+    Remove(HolidayRemoveArgs),
+}
+
+/// Add a holiday (a date that is not a business day).
+///
+/// Examples:
+///   cpor calendar holiday add uk 2025-12-25 --label "Christmas Day"
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct HolidayAddArgs {
+    /// Calendar name
+    pub name: String,
+    /// The date (YYYY-MM-DD)
+    pub date: String,
+    /// What the holiday is
+    #[arg(long)]
+    pub label: Option<String>,
+}
+
+/// Remove a holiday.
+///
+/// Examples:
+///   cpor calendar holiday remove uk 2025-12-26
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct HolidayRemoveArgs {
+    /// Calendar name
+    pub name: String,
+    /// The date (YYYY-MM-DD)
+    pub date: String,
+}
+
+/// Import holidays from a file: `.csv` rows `date,label`, or `.ics` all-day events.
+///
+/// Recurring iCalendar events are not expanded: list their dates explicitly. All holidays of
+/// the file are added together or not at all.
+///
+/// Examples:
+///   cpor calendar import uk uk-bank-holidays.ics
+///   cpor calendar import uk holidays-2026.csv
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ImportArgs {
+    /// Calendar name
+    pub name: String,
+    /// A .csv or .ics file
+    pub file: PathBuf,
+}
+
+pub fn run(ctx: &Ctx, cmd: CalendarCommand) -> anyhow::Result<u8> {
+    match cmd {
+        CalendarCommand::Set(a) => set(ctx, a),
+        CalendarCommand::Show(a) => show(ctx, a),
+        CalendarCommand::Holiday(HolidayCommand::Add(a)) => holiday_add(ctx, a),
+        CalendarCommand::Holiday(HolidayCommand::Remove(a)) => holiday_remove(ctx, a),
+        CalendarCommand::Import(a) => import(ctx, a),
+    }
+}
+
+fn calendar_name(name: &str) -> anyhow::Result<String> {
+    let n = name.trim();
+    if n.is_empty()
+        || n.len() > 64
+        || !n
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(bad_value(
+            "NAME",
+            format!("calendar name '{name}' must be 1 to 64 letters, digits, '-' or '_'"),
+        ));
+    }
+    Ok(n.to_string())
+}
+
+pub(crate) fn calendar_not_found(name: &str) -> CporError {
+    CporError::not_found("calendar-not-found", format!("there is no calendar named '{name}'"))
+        .hint(format!(
+            "create it with `cpor calendar set {name} --tz ZONE`, or list calendars with `cpor calendar show`"
+        ))
+}
+
+fn set(ctx: &Ctx, a: SetArgs) -> anyhow::Result<u8> {
+    let name = calendar_name(&a.name)?;
+    let tz =
+        a.tz.as_deref()
+            .map(parse_tz)
+            .transpose()
+            .map_err(|e| bad_value("--tz", e.to_string()))?;
+    let weekend = a
+        .weekend
+        .as_deref()
+        .map(WeekendSet::parse)
+        .transpose()
+        .map_err(|e| bad_value("--weekend", e.to_string()))?;
+    let cutoff = a
+        .cutoff
+        .as_deref()
+        .map(parse_cutoff)
+        .transpose()
+        .map_err(|e| bad_value("--cutoff", e.to_string()))?;
+    let mut db = ctx.db()?;
+    let (cal, created) = db.write(|tx| {
+        let existing = tx.calendar(&name)?;
+        let created = existing.is_none();
+        let mut cal = existing.unwrap_or_else(|| Calendar {
+            name: name.clone(),
+            ..Calendar::builtin_default()
+        });
+        if let Some(tz) = tz {
+            cal.tz = tz;
+        }
+        if let Some(w) = weekend {
+            cal.weekend = w;
+        }
+        if let Some(c) = cutoff {
+            cal.cutoff = c;
+        }
+        cal.validate().map_err(|e| {
+            CporError::usage("calendar", e.to_string())
+                .hint("keep at least one business day in the week")
+        })?;
+        tx.save_calendar(&cal)?;
+        Ok((cal, created))
+    })?;
+    ctx.note(format!(
+        "{} calendar {}; deadlines of claims filed before stay as they were",
+        if created { "created" } else { "updated" },
+        cal.name
+    ));
+    emit_calendars(ctx, &[cal], false)?;
+    Ok(0)
+}
+
+fn show(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<u8> {
+    let mut db = ctx.db()?;
+    let one = a.name.is_some();
+    let calendars = db.read(|tx| match &a.name {
+        Some(n) => Ok(vec![tx.calendar(n)?.ok_or_else(|| calendar_not_found(n))?]),
+        None => tx
+            .calendar_names()?
+            .iter()
+            .map(|n| Ok(tx.calendar(n)?.expect("listed calendar exists")))
+            .collect(),
+    })?;
+    emit_calendars(ctx, &calendars, !one)?;
+    Ok(0)
+}
+
+fn calendar_json(c: &Calendar) -> serde_json::Value {
+    json!({
+        "name": c.name,
+        "tz": c.tz.name(),
+        "weekend": c.weekend.days().map(|d| d.to_string().to_ascii_lowercase()).collect::<Vec<_>>(),
+        "cutoff": c.cutoff.map(|t| t.format("%H:%M").to_string()),
+        "holidays": c.holidays.iter().map(|(d, l)| json!({"date": d.to_string(), "label": l})).collect::<Vec<_>>(),
+    })
+}
+
+fn emit_calendars(ctx: &Ctx, calendars: &[Calendar], as_list: bool) -> anyhow::Result<()> {
+    match ctx.format {
+        Format::Json if as_list => emit_json(&json!(
+            calendars.iter().map(calendar_json).collect::<Vec<_>>()
+        )),
+        Format::Json => emit_json(&calendar_json(&calendars[0])),
+        Format::Csv => emit(|w| {
+            let mut out = csv::Writer::from_writer(w);
+            out.write_record(["calendar", "tz", "weekend", "cutoff", "date", "label"])?;
+            for c in calendars {
+                let cutoff = c
+                    .cutoff
+                    .map(|t| t.format("%H:%M").to_string())
+                    .unwrap_or_default();
+                let weekend = c.weekend.to_string_list();
+                if c.holidays.is_empty() {
+                    out.write_record([c.name.as_str(), c.tz.name(), &weekend, &cutoff, "", ""])?;
+                }
+                for (d, l) in &c.holidays {
+                    let date = d.to_string();
+                    out.write_record([
+                        c.name.as_str(),
+                        c.tz.name(),
+                        &weekend,
+                        &cutoff,
+                        &date,
+                        l.as_deref().unwrap_or(""),
+                    ])?;
+                }
+            }
+            out.flush()
+        }),
+        Format::Table => {
+            let mut t = ctx.style.table();
+            t.set_header(["calendar", "zone", "weekend", "cut-off", "holidays"]);
+            for c in calendars {
+                let holidays = if as_list {
+                    format!("{}", c.holidays.len())
+                } else {
+                    c.holidays
+                        .iter()
+                        .map(|(d, l)| match l {
+                            Some(l) => format!("{d} {l}"),
+                            None => d.to_string(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                };
+                t.add_row(vec![
+                    Cell::new(&c.name),
+                    Cell::new(c.tz.name()),
+                    Cell::new(c.weekend.to_string()),
+                    Cell::new(
+                        c.cutoff
+                            .map(|t| t.format("%H:%M").to_string())
+                            .unwrap_or_else(|| "none".into()),
+                    ),
+                    Cell::new(holidays),
+                ]);
+            }
+            emit(|w| writeln!(w, "{t}"))
+        }
+    }
+}
+
+fn holiday_add(ctx: &Ctx, a: HolidayAddArgs) -> anyhow::Result<u8> {
+    let name = calendar_name(&a.name)?;
+    let date = parse_date(&a.date).map_err(|e| bad_value("DATE", e))?;
+    let label = a
+        .label
+        .as_deref()
+        .map(|l| parse_text("--label", l))
+        .transpose()
+        .map_err(|e| bad_value("--label", e))?;
+    let mut db = ctx.db()?;
+    let (new, cal) = db.write(|tx| {
+        tx.calendar(&name)?
+            .ok_or_else(|| calendar_not_found(&name))?;
+        let new = tx.add_holiday(&name, date, label.as_deref())?;
+        Ok((new, tx.calendar(&name)?.expect("calendar exists")))
+    })?;
+    ctx.note(if new {
+        format!("added holiday {date} to calendar {name}; existing deadlines are unchanged")
+    } else {
+        format!("calendar {name} already had {date} as a holiday; label updated")
+    });
+    emit_calendars(ctx, &[cal], false)?;
+    Ok(0)
+}
+
+fn holiday_remove(ctx: &Ctx, a: HolidayRemoveArgs) -> anyhow::Result<u8> {
+    let name = calendar_name(&a.name)?;
+    let date = parse_date(&a.date).map_err(|e| bad_value("DATE", e))?;
+    let mut db = ctx.db()?;
+    let cal = db.write(|tx| {
+        tx.calendar(&name)?
+            .ok_or_else(|| calendar_not_found(&name))?;
+        if !tx.remove_holiday(&name, date)? {
+            return Err(CporError::not_found(
+                "holiday-not-found",
+                format!("calendar {name} has no holiday on {date}"),
+            )
+            .hint(format!("see its holidays with `cpor calendar show {name}`"))
+            .into());
+        }
+        Ok(tx.calendar(&name)?.expect("calendar exists"))
+    })?;
+    ctx.note(format!(
+        "removed holiday {date} from calendar {name}; existing deadlines are unchanged"
+    ));
+    emit_calendars(ctx, &[cal], false)?;
+    Ok(0)
+}
+
+fn import(ctx: &Ctx, a: ImportArgs) -> anyhow::Result<u8> {
+    let name = calendar_name(&a.name)?;
+    let shown = a.file.display().to_string();
+    let ext = a
+        .file
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let text = std::fs::read_to_string(&a.file).map_err(|e| {
+        CporError::usage("holiday-file", format!("cannot read {shown}: {e}"))
+            .hint("give the path of a .csv or .ics file")
+    })?;
+    let holidays: Vec<Holiday> = match ext.as_str() {
+        "csv" => parse_csv(&text),
+        "ics" | "ical" | "ifb" | "icalendar" => parse_ics(&text),
+        _ => {
+            return Err(CporError::usage(
+                "holiday-file",
+                format!("{shown}: unknown file type '.{ext}'"),
+            )
+            .hint("use a .csv file with date,label rows or an .ics calendar export")
+            .into());
+        }
+    }
+    .map_err(|e| {
+        CporError::usage("holiday-file", format!("{shown}: {e}"))
+            .hint("fix the file (or list recurring holidays' dates explicitly) and import again")
+    })?;
+    let mut db = ctx.db()?;
+    let (added, cal) = db
+        .write(|tx| {
+            tx.calendar(&name)?
+                .ok_or_else(|| calendar_not_found(&name))?;
+            let mut added = 0usize;
+            for h in &holidays {
+                if tx.add_holiday(&name, h.date, h.label.as_deref())? {
+                    added += 1;
+                }
+            }
+            Ok((added, tx.calendar(&name)?.expect("calendar exists")))
+        })
+        .with_context(|| format!("could not import {shown}"))?;
+    ctx.note(format!(
+        "imported {} holidays into calendar {name} ({added} new, {} already there)",
+        holidays.len(),
+        holidays.len() - added
+    ));
+    emit_calendars(ctx, &[cal], false)?;
+    Ok(0)
+}

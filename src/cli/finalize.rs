@@ -1,0 +1,122 @@
+//! `cpor finalize`: make every pending claim whose deadline has passed official.
+
+use super::Ctx;
+use crate::model::{Status, utc_text};
+use crate::output::{Format, emit, emit_json};
+use crate::repository::ClaimChange;
+use clap::Args;
+use serde_json::json;
+
+/// Claims finalized per write transaction. Small enough that a concurrent `claim` waits a few
+/// milliseconds for the lock, large enough that 100,000 claims need few commits.
+const CHUNK: u64 = 500;
+
+/// Make every pending claim whose opt-out deadline has passed official.
+///
+/// `official_at` is each claim's deadline, not the time finalize ran. Safe to run from cron
+/// while people work: claims are finalized in small transactions, each claim together with its
+/// history event, so an interrupted run leaves nothing half-done and a rerun picks up the rest.
+/// Running it again changes nothing. Prints one summary line on stderr.
+///
+/// Examples:
+///   cpor finalize
+///   cpor finalize --dry-run --json
+///   15 2 * * *  cpor finalize --quiet      # crontab: every night at 02:15
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct FinalizeArgs {
+    /// Show what would become official, without writing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn run(ctx: &Ctx, a: FinalizeArgs) -> anyhow::Result<u8> {
+    let mut db = ctx.db()?;
+    let due = db.read(|tx| tx.due_claims(ctx.now, u64::MAX))?;
+    let mut ids: Vec<i64> = Vec::new();
+    if a.dry_run {
+        ids = due.into_iter().map(|(id, _)| id).collect();
+    } else {
+        let bar = progress_bar(ctx, due.len() as u64);
+        let run = db.write(|tx| tx.start_finalize_run(ctx.now, &ctx.actor))?;
+        loop {
+            let chunk = db.write(|tx| {
+                let due = tx.due_claims(ctx.now, CHUNK)?;
+                for (id, deadline) in &due {
+                    let change = ClaimChange::Finalized {
+                        official_at: *deadline,
+                    };
+                    tx.apply_change(*id, Status::Pending, &change, ctx.now, &ctx.actor)?;
+                }
+                tx.count_finalized(run, due.len() as u64)?;
+                Ok(due.into_iter().map(|(id, _)| id).collect::<Vec<_>>())
+            })?;
+            if chunk.is_empty() {
+                break;
+            }
+            if let Some(b) = &bar {
+                b.inc(chunk.len() as u64);
+            }
+            ids.extend(chunk);
+        }
+        db.write(|tx| tx.finish_finalize_run(run, ctx.now))?;
+        if let Some(b) = bar {
+            b.finish_and_clear();
+        }
+    }
+    let (pending, next) = db.read(|tx| tx.pending_summary(ctx.now))?;
+    // In a dry run the due claims are still pending; report what would remain.
+    let pending_after = if a.dry_run {
+        pending - ids.len() as u64
+    } else {
+        pending
+    };
+    let next_text = next.map(utc_text);
+    let verb = if a.dry_run {
+        "would finalize"
+    } else {
+        "finalized"
+    };
+    ctx.note(format!(
+        "{verb} {} claim{}; {pending_after} pending, next deadline {}",
+        ids.len(),
+        if ids.len() == 1 { "" } else { "s" },
+        next_text.as_deref().unwrap_or("none")
+    ));
+    match ctx.format {
+        Format::Json => emit_json(&json!({
+            "finalized": ids.len(),
+            "claims": ids,
+            "pending": pending_after,
+            "next_deadline": next_text,
+            "dry_run": a.dry_run,
+        }))?,
+        Format::Csv => emit(|w| {
+            writeln!(w, "id")?;
+            for id in &ids {
+                writeln!(w, "{id}")?;
+            }
+            Ok(())
+        })?,
+        // The summary line on stderr is the whole report for people and cron mail.
+        Format::Table => {}
+    }
+    Ok(0)
+}
+
+/// A progress bar on stderr, only when stderr is a terminal and there is real work.
+fn progress_bar(ctx: &Ctx, total: u64) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if total < CHUNK || !std::io::stderr().is_terminal() || ctx.verbosity == super::Verbosity::Quiet
+    {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "finalizing {bar:40} {pos}/{len} claims ({eta} left)",
+        )
+        .expect("valid template"),
+    );
+    Some(bar)
+}

@@ -1,0 +1,132 @@
+//! `cpor opt-out`: the customer declines the association.
+
+use super::{Ctx, bad_value, lifecycle_error};
+use crate::model::{Claim, parse_instant};
+use crate::output::emit_claims;
+use crate::repository::ClaimChange;
+use crate::rules::format::{parse_guid, parse_text};
+use crate::rules::lifecycle::{self, ClaimState, Decision};
+use clap::Args;
+
+/// Record that the customer opted out (declined the association).
+///
+/// An opt-out before the deadline is inside the opt-out window (`opt_out_in_window`); it also
+/// ends a claim that finalize has already made official. A later opt-out ends an official
+/// association too. Repeating it on an opted-out claim changes nothing (exit 0). All claims of
+/// one command change together or not at all.
+///
+/// Examples:
+///   cpor opt-out 42 --reason "customer declined by e-mail"
+///   cpor opt-out 42 43 --at 2025-06-05T14:30:00Z
+///   cpor opt-out --tenant 0f8fad5b-d9cb-469f-a165-70867728950e --workload teams
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct OptOutArgs {
+    /// Claim IDs
+    #[arg(required_unless_present = "tenant", conflicts_with = "tenant")]
+    pub ids: Vec<i64>,
+    /// Opt out every active claim of this tenant
+    #[arg(long, value_name = "GUID")]
+    pub tenant: Option<String>,
+    /// With --tenant: only claims on this workload (repeatable)
+    #[arg(long, value_name = "KEY", requires = "tenant")]
+    pub workload: Vec<String>,
+    /// When the customer opted out (RFC 3339; not in the future, not before the notification)
+    /// [default: now]
+    #[arg(long, value_name = "RFC3339")]
+    pub at: Option<String>,
+    /// Why, as the customer said it
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, a: OptOutArgs) -> anyhow::Result<u8> {
+    let at =
+        a.at.as_deref()
+            .map(parse_instant)
+            .transpose()
+            .map_err(|e| bad_value("--at", e))?
+            .unwrap_or(ctx.now);
+    let reason = a
+        .reason
+        .as_deref()
+        .map(|r| parse_text("--reason", r))
+        .transpose()
+        .map_err(|e| bad_value("--reason", e))?;
+    let tenant = a
+        .tenant
+        .as_deref()
+        .map(|t| parse_guid("tenant ID", t))
+        .transpose()
+        .map_err(|e| bad_value("--tenant", e))?;
+    let workloads: Vec<String> = a
+        .workload
+        .iter()
+        .map(|w| w.trim().to_ascii_lowercase())
+        .collect();
+    let mut db = ctx.db()?;
+    let (changed, unchanged) = db.write(|tx| {
+        let claims: Vec<Claim> = match &tenant {
+            Some(t) => tx.active_claims_of_tenant(t, &workloads)?,
+            None => super::claims_by_id(tx, &a.ids)?,
+        };
+        let mut changed = Vec::new();
+        let mut unchanged = Vec::new();
+        for c in claims {
+            let state = ClaimState {
+                id: c.id,
+                status: c.status,
+                notified_at: c.notified_at,
+                deadline: c.deadline,
+            };
+            let outcome = lifecycle::opt_out(state, at, ctx.now).map_err(lifecycle_error)?;
+            match outcome.decision {
+                Decision::Move { from, .. } => {
+                    let change = ClaimChange::OptedOut {
+                        at,
+                        in_window: outcome.in_window,
+                        reason: reason.clone(),
+                    };
+                    tx.apply_change(c.id, from, &change, ctx.now, &ctx.actor)?;
+                    changed.push(tx.claim(c.id)?.expect("claim exists"));
+                }
+                Decision::Unchanged(_) => unchanged.push(c),
+            }
+        }
+        Ok((changed, unchanged))
+    })?;
+    if let (Some(t), true) = (&tenant, changed.is_empty() && unchanged.is_empty()) {
+        ctx.note(format!(
+            "tenant {t} has no active claims{}; nothing to do",
+            workload_suffix(&workloads)
+        ));
+    }
+    for c in &unchanged {
+        ctx.note(format!(
+            "claim {} is already opted out; nothing changed",
+            c.id
+        ));
+    }
+    for c in &changed {
+        let window = if c.opt_out_in_window == Some(true) {
+            "inside the opt-out window"
+        } else {
+            "after the opt-out window"
+        };
+        ctx.note(format!("claim {} opted out ({window})", c.id));
+    }
+    let mut all = changed;
+    all.extend(unchanged);
+    all.sort_by_key(|c| c.id);
+    let zones = super::zones_for(ctx, &all)?;
+    emit_claims(&all, ctx.format, &ctx.style, &zones)?;
+    Ok(0)
+}
+
+fn workload_suffix(workloads: &[String]) -> String {
+    if workloads.is_empty() {
+        String::new()
+    } else {
+        format!(" on {}", workloads.join(", "))
+    }
+}

@@ -1,0 +1,102 @@
+//! `cpor withdraw`: the partner withdraws (disassociates) claims.
+
+use super::{Ctx, bad_value, claims_by_id, lifecycle_error, zones_for};
+use crate::error::CporError;
+use crate::model::Status;
+use crate::output::emit_claims;
+use crate::repository::ClaimChange;
+use crate::rules::format::parse_text;
+use crate::rules::lifecycle::{self, ClaimState, Decision};
+use clap::Args;
+
+/// Withdraw claims: the partner disassociates from the customer's unit, with a reason.
+///
+/// Applies to pending and official claims; the unit becomes free for other partners. Asks for
+/// confirmation on a terminal unless --yes. Withdrawing an already withdrawn claim changes
+/// nothing (exit 0). All claims of one command change together or not at all.
+///
+/// Examples:
+///   cpor withdraw 42 --reason "wrong PartnerID; refiled as claim 57"
+///   cpor withdraw 42 43 --reason "customer relationship ended" --yes
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct WithdrawArgs {
+    /// Claim IDs
+    #[arg(required = true)]
+    pub ids: Vec<i64>,
+    /// Why the partner withdraws (mandatory)
+    #[arg(long, required = true)]
+    pub reason: String,
+}
+
+pub fn run(ctx: &Ctx, a: WithdrawArgs) -> anyhow::Result<u8> {
+    let reason = parse_text("the reason", &a.reason).map_err(|e| bad_value("--reason", e))?;
+    let mut db = ctx.db()?;
+    // Look first (without holding the write lock while a person reads the question)...
+    let preview = db.read(|tx| claims_by_id(tx, &a.ids))?;
+    let to_change: Vec<_> = preview.iter().filter(|c| c.status.is_active()).collect();
+    if !to_change.is_empty() {
+        let list = to_change
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} ({} {} for {}, {})",
+                    c.id, c.program, c.workload, c.domain, c.status
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let question = format!(
+            "Withdraw claim{} {list}? This cannot be undone",
+            if to_change.len() == 1 { "" } else { "s" }
+        );
+        if !ctx.confirm(&question)? {
+            return Err(
+                CporError::cancelled("withdrawal cancelled; nothing changed")
+                    .hint("pass --yes to withdraw without being asked")
+                    .into(),
+            );
+        }
+    }
+    // ...then decide again under the write lock: the claims may have changed meanwhile.
+    let (changed, unchanged) = db.write(|tx| {
+        let mut changed = Vec::new();
+        let mut unchanged = Vec::new();
+        for c in claims_by_id(tx, &a.ids)? {
+            let state = ClaimState {
+                id: c.id,
+                status: c.status,
+                notified_at: c.notified_at,
+                deadline: c.deadline,
+            };
+            match lifecycle::withdraw(state).map_err(lifecycle_error)? {
+                Decision::Move { from, .. } => {
+                    let change = ClaimChange::Withdrawn {
+                        at: ctx.now,
+                        reason: reason.clone(),
+                    };
+                    tx.apply_change(c.id, from, &change, ctx.now, &ctx.actor)?;
+                    changed.push(tx.claim(c.id)?.expect("claim exists"));
+                }
+                Decision::Unchanged(_) => unchanged.push(c),
+            }
+        }
+        Ok((changed, unchanged))
+    })?;
+    for c in &unchanged {
+        debug_assert_eq!(c.status, Status::Withdrawn);
+        ctx.note(format!(
+            "claim {} is already withdrawn; nothing changed",
+            c.id
+        ));
+    }
+    for c in &changed {
+        ctx.note(format!("withdrew claim {}; its unit is free again", c.id));
+    }
+    let mut all = changed;
+    all.extend(unchanged);
+    all.sort_by_key(|c| c.id);
+    let zones = zones_for(ctx, &all)?;
+    emit_claims(&all, ctx.format, &ctx.style, &zones)?;
+    Ok(0)
+}
