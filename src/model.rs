@@ -402,3 +402,46 @@ mod tests {
         assert_eq!(m.key(), "workload:t:teams");
     }
 }
+
+/// How serious a troubleshooting finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One thing `troubleshoot` found: what, how bad, and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub code: String,
+    pub message: String,
+    pub remedy: String,
+}
+
+impl Finding {
+    pub fn new(
+        severity: Severity,
+        code: &str,
+        message: impl Into<String>,
+        remedy: impl Into<String>,
+    ) -> Self {
+        Finding {
+            severity,
+            code: code.to_string(),
+            message: message.into(),
+            remedy: remedy.into(),
+        }
+    }
+}

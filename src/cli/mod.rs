@@ -9,6 +9,7 @@ mod list;
 mod opt_out;
 mod partner;
 mod show;
+mod troubleshoot;
 mod withdraw;
 
 use crate::config::{Config, default_db_path};
@@ -105,6 +106,7 @@ pub enum Command {
     OptOut(opt_out::OptOutArgs),
     Withdraw(withdraw::WithdrawArgs),
     Finalize(finalize::FinalizeArgs),
+    Troubleshoot(troubleshoot::TroubleshootArgs),
     #[command(subcommand)]
     Partner(partner::PartnerCommand),
     #[command(subcommand)]
@@ -317,6 +319,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<u8> {
         Command::OptOut(a) => opt_out::run(ctx, a),
         Command::Withdraw(a) => withdraw::run(ctx, a),
         Command::Finalize(a) => finalize::run(ctx, a),
+        Command::Troubleshoot(a) => troubleshoot::run(ctx, a),
         Command::Partner(c) => partner::run(ctx, c),
         Command::Calendar(c) => calendar::run(ctx, c),
         Command::Catalog(a) => catalog::run(ctx, a),

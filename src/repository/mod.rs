@@ -27,13 +27,15 @@
 
 mod calendars;
 mod claims;
+mod health;
 mod open;
 mod partners;
 mod runs;
 mod schema;
 
 pub use claims::{ClaimChange, ClaimFilter, ClaimSort};
-pub use open::{DbState, JournalMode, OpenOptions, inspect};
+pub use health::{Overdue, PoeFile};
+pub use open::{DbState, JournalMode, OpenOptions, ReadOnlyDb, inspect};
 pub use partners::EnrolOutcome;
 pub use runs::FinalizeRun;
 pub use schema::LATEST_VERSION;

@@ -125,6 +125,16 @@ pub fn inspect(path: &Path) -> anyhow::Result<DbState> {
     })
 }
 
+/// Whether the header's read/write format versions say WAL.
+fn header_says_wal(path: &Path) -> anyhow::Result<bool> {
+    let mut header = [0u8; 20];
+    let mut file =
+        fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    file.read_exact(&mut header)
+        .with_context(|| format!("cannot read the header of {}", path.display()))?;
+    Ok(header[18] == 2 && header[19] == 2)
+}
+
 /// The refusal for a file cpor must not touch (exit 6).
 fn refuse(path: &Path, state: &DbState) -> Option<CporError> {
     let shown = path.display();
@@ -312,5 +322,113 @@ fn create_file(path: &Path) -> anyhow::Result<()> {
         // Another process created it first; it is judged like any existing file.
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(perm(e, &format!("database {}", path.display()))),
+    }
+}
+
+/// A database opened for diagnostics: never created, migrated or written, and no file is
+/// created next to it.
+///
+/// SQLite's plain read-only mode would create `-wal` and `-shm` files beside a WAL database
+/// and leave them behind. So: with no WAL content the file is opened `immutable` (nothing else
+/// is touched); with a WAL and its `-shm` (a live database) it is opened read-only, which only
+/// reads them; with a WAL but no `-shm` (a copied pair) both are copied to a private temporary
+/// directory and the copy is read.
+pub struct ReadOnlyDb {
+    conn: Connection,
+    wal: bool,
+    /// Keeps the temporary copy alive while it is read.
+    _copy: Option<TempCopy>,
+}
+
+struct TempCopy(std::path::PathBuf);
+
+impl Drop for TempCopy {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn sibling(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut s = path.as_os_str().to_os_string();
+    s.push(suffix);
+    std::path::PathBuf::from(s)
+}
+
+fn uri_for(path: &Path, params: &str) -> anyhow::Result<String> {
+    let abs = std::path::absolute(path).context("cannot resolve the database path")?;
+    let raw = abs.to_string_lossy();
+    let mut escaped = String::with_capacity(raw.len());
+    for ch in raw.chars() {
+        match ch {
+            '%' => escaped.push_str("%25"),
+            '?' => escaped.push_str("%3f"),
+            '#' => escaped.push_str("%23"),
+            c => escaped.push(c),
+        }
+    }
+    Ok(format!("file:{escaped}?{params}"))
+}
+
+impl ReadOnlyDb {
+    /// Open an existing cpor database (of any schema version up to this binary's) read-only.
+    /// Call [`inspect`] first: this does not check what the file is.
+    pub fn open(path: &Path) -> anyhow::Result<ReadOnlyDb> {
+        let wal = sibling(path, "-wal");
+        let shm = sibling(path, "-shm");
+        let wal_len = fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let (uri, copy) = if wal_len == 0 {
+            (uri_for(path, "mode=ro&immutable=1")?, None)
+        } else if shm.exists() {
+            (uri_for(path, "mode=ro")?, None)
+        } else {
+            let dir = std::env::temp_dir().join(format!(
+                "cpor-troubleshoot-{}-{}",
+                std::process::id(),
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_nanos())
+                    .unwrap_or(0)
+            ));
+            fs::create_dir_all(&dir).context("cannot create a temporary directory")?;
+            let copy = TempCopy(dir.clone());
+            let target = dir.join("copy.db");
+            fs::copy(path, &target).context("cannot copy the database to read it")?;
+            fs::copy(&wal, sibling(&target, "-wal")).context("cannot copy the WAL to read it")?;
+            (uri_for(&target, "mode=ro")?, Some(copy))
+        };
+        let conn = Connection::open_with_flags(&uri, flags).map_err(|e| open_error(path, e))?;
+        conn.busy_timeout(Duration::from_secs(5))
+            .context("could not set the busy timeout")?;
+        Ok(ReadOnlyDb {
+            conn,
+            wal: header_says_wal(path)?,
+            _copy: copy,
+        })
+    }
+
+    /// The file's journal mode: `wal`, or `delete` for the rollback journal. Only WAL is a
+    /// property of the file (header bytes 18–19); an immutable open cannot ask SQLite for it.
+    pub fn journal_mode(&self) -> &'static str {
+        if self.wal { "wal" } else { "delete" }
+    }
+
+    /// Run `f` in one read transaction.
+    pub fn read<T>(
+        &mut self,
+        f: impl FnOnce(&super::Tx) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)
+            .context("could not start a read transaction")?;
+        let tx = super::Tx { tx };
+        let out = f(&tx)?;
+        tx.tx
+            .rollback()
+            .context("could not end the read transaction")?;
+        Ok(out)
     }
 }

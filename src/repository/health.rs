@@ -1,0 +1,87 @@
+//! Read-only facts about the database itself, for `troubleshoot`.
+
+use super::Tx;
+use crate::model::{parse_instant, utc_text};
+use anyhow::{Context, anyhow};
+use chrono::{DateTime, Utc};
+
+/// Pending claims whose deadline has passed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overdue {
+    pub count: u64,
+    pub oldest_deadline: Option<DateTime<Utc>>,
+    /// Up to ten of them, oldest deadline first.
+    pub sample: Vec<i64>,
+}
+
+/// A claim whose proof of execution is a local file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PoeFile {
+    pub claim_id: i64,
+    pub path: String,
+    pub sha256: Option<String>,
+}
+
+impl Tx<'_> {
+    /// `PRAGMA user_version`.
+    pub fn schema_version(&self) -> anyhow::Result<i64> {
+        Ok(self.tx.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// `PRAGMA integrity_check`: `["ok"]` when healthy, else the problems (at most 20).
+    pub fn integrity_check(&self) -> anyhow::Result<Vec<String>> {
+        let mut stmt = self.tx.prepare("PRAGMA integrity_check(20)")?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()
+            .context("the integrity check could not run")?;
+        Ok(rows)
+    }
+
+    /// Pending claims whose deadline is at or before `now`.
+    pub fn overdue(&self, now: DateTime<Utc>) -> anyhow::Result<Overdue> {
+        let (count, oldest): (i64, Option<String>) = self.tx.query_row(
+            "SELECT count(*), min(deadline) FROM claims WHERE status = 'pending' AND deadline <= ?1",
+            [utc_text(now)],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let sample = self
+            .due_claims(now, 10)?
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        Ok(Overdue {
+            count: count as u64,
+            oldest_deadline: oldest
+                .map(|s| parse_instant(&s).map_err(|e| anyhow!("malformed stored time: {e}")))
+                .transpose()?,
+            sample,
+        })
+    }
+
+    /// Active claims whose PoE is a local file.
+    pub fn active_poe_files(&self) -> anyhow::Result<Vec<PoeFile>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT id, poe_location, poe_sha256 FROM claims
+             WHERE status IN ('pending','official') AND poe_sha256 IS NOT NULL ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(PoeFile {
+                    claim_id: r.get(0)?,
+                    path: r.get(1)?,
+                    sha256: r.get(2)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// How many claims there are in all.
+    pub fn claim_count(&self) -> anyhow::Result<u64> {
+        let n: i64 = self
+            .tx
+            .query_row("SELECT count(*) FROM claims", [], |r| r.get(0))?;
+        Ok(n as u64)
+    }
+}
