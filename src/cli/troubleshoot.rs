@@ -248,10 +248,10 @@ fn claim_report(ctx: &Ctx, id: i64) -> anyhow::Result<(Report, Vec<Finding>)> {
     };
 
     // Proof of execution.
-    if !Poe::is_url(&claim.poe.location) {
-        if let Some(f) = poe_finding(&claim) {
-            findings.push(f);
-        }
+    if !Poe::is_url(&claim.poe.location)
+        && let Some(f) = poe_finding(&claim)
+    {
+        findings.push(f);
     }
 
     // Warnings stored at filing.
