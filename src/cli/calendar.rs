@@ -17,7 +17,13 @@ use std::path::PathBuf;
 ///
 /// A claim's deadline is computed once, when it is filed, with the calendar it names; editing
 /// a calendar later does not move existing deadlines.
+///
+/// Examples:
+///   cpor calendar set uk --tz Europe/London --cutoff 17:00
+///   cpor calendar import uk uk-bank-holidays.ics
+///   cpor calendar show uk
 #[derive(Debug, Subcommand)]
+#[command(verbatim_doc_comment)]
 pub enum CalendarCommand {
     Set(SetArgs),
     Show(ShowArgs),
@@ -63,7 +69,12 @@ pub struct ShowArgs {
 }
 
 /// Add or remove holidays.
+///
+/// Examples:
+///   cpor calendar holiday add uk 2025-12-25 --label "Christmas Day"
+///   cpor calendar holiday remove uk 2025-12-25
 #[derive(Debug, Subcommand)]
+#[command(verbatim_doc_comment)]
 pub enum HolidayCommand {
     Add(HolidayAddArgs),
     Remove(HolidayRemoveArgs),

@@ -1,5 +1,6 @@
 //! `cpor claim`: file one claim per workload, all or nothing.
 
+use super::prompt::Prompter;
 use super::{Ctx, bad_value};
 use crate::error::CporError;
 use crate::model::{
@@ -163,22 +164,150 @@ pub fn run(ctx: &Ctx, mut args: ClaimArgs) -> anyhow::Result<u8> {
     if args.partner_email.is_none() {
         args.partner_email = d.partner_email.clone();
     }
+    let mut prompter = ctx.interactive.then(|| Prompter::new(ctx));
+    if let Some(p) = prompter.as_mut()
+        && !missing_flags(&args).is_empty()
+    {
+        // Known PartnerIDs offer a default; a database is not created just to ask.
+        let known: Vec<String> = if ctx.db_path.exists() {
+            ctx.db()?
+                .read(|tx| tx.partners())?
+                .into_iter()
+                .map(|p| p.partner_id)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        p.fill_claim(&mut args, &known)?;
+    }
     let missing = missing_flags(&args);
     if !missing.is_empty() {
         return Err(CporError::usage(
             "missing-input",
             format!("missing required values: {}", missing.join(", ")),
         )
-        .hint(if ctx.interactive {
-            "pass them as flags".to_string()
-        } else {
-            "pass them as flags (cpor prompts for them only on a terminal without --no-input)".to_string()
-        })
+        .hint("pass them as flags; cpor asks for them only on a terminal without --no-input")
         .hint("defaults for --partner-id, --partner-contact and --partner-email can be set in the config file")
         .into());
     }
     let req = validate(ctx, &args)?;
-    file(ctx, &req, args.dry_run)
+    let mut enrol = None;
+    if let Some(p) = prompter.as_mut() {
+        if !args.dry_run {
+            enrol = offer_enrolment(ctx, p, &req)?;
+        }
+        if p.asked {
+            eprintln!("{}", summary(ctx, &req));
+            let question = format!(
+                "{} {} claim{}?",
+                if args.dry_run { "Check" } else { "File" },
+                req.workloads.len(),
+                if req.workloads.len() == 1 { "" } else { "s" }
+            );
+            if !ctx.yes && !p.confirm(&question, true)? {
+                return Err(CporError::cancelled("claim not filed; nothing was written").into());
+            }
+        }
+    }
+    file(ctx, &req, args.dry_run, enrol.as_ref())
+}
+
+/// Enrol the PartnerID in the claim's program together with the claim (interactive only).
+struct Enrolment {
+    /// The name for a PartnerID cpor does not know yet.
+    name: Option<String>,
+}
+
+fn offer_enrolment(
+    ctx: &Ctx,
+    p: &mut Prompter,
+    req: &Request,
+) -> anyhow::Result<Option<Enrolment>> {
+    let partner = ctx.db()?.read(|tx| tx.partner(&req.partner_id))?;
+    let (question, needs_name) = match &partner {
+        Some(pt) if pt.programs.contains(&req.program) => return Ok(None),
+        Some(pt) => (
+            format!(
+                "PartnerID {} ({}) is not enrolled in {}. Enrol it now?",
+                pt.partner_id, pt.name, req.program
+            ),
+            false,
+        ),
+        None => (
+            format!(
+                "PartnerID {} is not known to cpor. Add it and enrol it in {}?",
+                req.partner_id, req.program
+            ),
+            true,
+        ),
+    };
+    if !p.confirm(&question, true)? {
+        // Filing goes ahead and is refused with partner-not-enrolled, which says how to enrol.
+        return Ok(None);
+    }
+    let name = if needs_name {
+        Some(p.text("Name of the partner location", None, |s| {
+            parse_text("the name", s)
+        })?)
+    } else {
+        None
+    };
+    Ok(Some(Enrolment { name }))
+}
+
+/// The values about to be filed, for the confirmation on the terminal.
+fn summary(ctx: &Ctx, req: &Request) -> String {
+    let mut t = ctx.style.table();
+    // The summary goes to stderr; size it for that terminal.
+    t.use_stderr();
+    t.set_header(["claim", ""]);
+    let mut row = |k: &str, v: String| {
+        t.add_row(vec![k.to_string(), v]);
+    };
+    row("PartnerID", req.partner_id.clone());
+    row(
+        "program",
+        format!("{} ({})", req.program, req.program.title()),
+    );
+    row("workloads", req.workloads.join(", "));
+    row("tenant", req.tenant.clone());
+    row("domain", req.domain.clone());
+    if let Some(s) = &req.subscription {
+        row("subscription", s.clone());
+    }
+    if let Some(c) = req.channel {
+        row("channel", c.as_str().into());
+    }
+    row(
+        "customer",
+        format!(
+            "{}, {} <{}>",
+            req.customer.name, req.customer.title, req.customer.email
+        ),
+    );
+    if let (Some(n), Some(ti), Some(e)) = (
+        &req.technical.name,
+        &req.technical.title,
+        &req.technical.email,
+    ) {
+        row("technical", format!("{n}, {ti} <{e}>"));
+    }
+    row(
+        "partner contact",
+        format!(
+            "{} <{}>",
+            req.partner_contact.name, req.partner_contact.email
+        ),
+    );
+    row(
+        "PoE",
+        format!("{} (signed {})", req.poe_location, req.poe_signed),
+    );
+    if let Some(d) = req.purchase_date {
+        row("purchase date", d.to_string());
+    }
+    row("calendar", req.calendar.clone());
+    t.to_string()
 }
 
 fn required(v: &Option<String>) -> &str {
@@ -420,7 +549,7 @@ pub(crate) fn hash_file(path: &Path) -> std::io::Result<(u64, String)> {
     Ok((size, hex))
 }
 
-fn file(ctx: &Ctx, req: &Request, dry_run: bool) -> anyhow::Result<u8> {
+fn file(ctx: &Ctx, req: &Request, dry_run: bool, enrol: Option<&Enrolment>) -> anyhow::Result<u8> {
     let mut db = ctx.db()?;
     let work = |tx: &crate::repository::Tx| -> anyhow::Result<(Vec<Claim>, Calendar)> {
         let calendar = tx.calendar(&req.calendar)?.ok_or_else(|| {
@@ -430,6 +559,9 @@ fn file(ctx: &Ctx, req: &Request, dry_run: bool) -> anyhow::Result<u8> {
             )
             .hint("list calendars with `cpor calendar show`, or create it with `cpor calendar set NAME --tz ZONE`")
         })?;
+        if let Some(e) = enrol {
+            tx.enrol(&req.partner_id, e.name.as_deref(), &[req.program], ctx.now)?;
+        }
         let claims = build_claims(ctx, req, &calendar)?;
         let mut violations: Vec<Violation> = Vec::new();
         let filing = FilingDetails {

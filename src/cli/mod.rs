@@ -4,10 +4,12 @@
 mod calendar;
 mod catalog;
 mod claim;
+mod completions;
 mod finalize;
 mod list;
 mod opt_out;
 mod partner;
+mod prompt;
 mod show;
 mod troubleshoot;
 mod withdraw;
@@ -25,7 +27,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-/// cpor — the system of record for Claiming Partner of Record (CPOR) customer associations.
+/// The system of record for Claiming Partner of Record (CPOR) customer associations.
 ///
 /// Files claims for OSA Sell, OSU – Microsoft 365 and OSU – Business Applications, checks them
 /// against the CPOR rules, runs the customer's five-business-day opt-out window, makes
@@ -112,6 +114,8 @@ pub enum Command {
     #[command(subcommand)]
     Calendar(calendar::CalendarCommand),
     Catalog(catalog::CatalogArgs),
+    Completions(completions::CompletionsArgs),
+    Man(completions::ManArgs),
 }
 
 /// How chatty stderr is.
@@ -297,10 +301,14 @@ pub fn run(cli: Cli) -> ExitCode {
     // Errors are also reported as JSON when the effective format (flag, environment or
     // config) is JSON; before the config is read, only the flags and environment count.
     let mut json = cli.global.json || cli.global.format == Some(Format::Json);
-    let result = build_ctx(&cli.global, style).and_then(|ctx| {
-        json = ctx.format == Format::Json;
-        dispatch(&ctx, cli.command)
-    });
+    let result = match cli.command {
+        Command::Completions(a) => completions::run_completions(a),
+        Command::Man(a) => completions::run_man(a),
+        command => build_ctx(&cli.global, style).and_then(|ctx| {
+            json = ctx.format == Format::Json;
+            dispatch(&ctx, command)
+        }),
+    };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
@@ -323,6 +331,9 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<u8> {
         Command::Partner(c) => partner::run(ctx, c),
         Command::Calendar(c) => calendar::run(ctx, c),
         Command::Catalog(a) => catalog::run(ctx, a),
+        // Handled before the context is built; they need no config or database.
+        Command::Completions(a) => completions::run_completions(a),
+        Command::Man(a) => completions::run_man(a),
     }
 }
 
@@ -411,4 +422,52 @@ pub fn bad_value(flag: &str, message: String) -> anyhow::Error {
     CporError::usage("invalid-value", message)
         .hint(format!("fix the value of {flag}"))
         .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// Every command and flag has a one-line summary, and every command's long help shows at
+    /// least one example invocation.
+    #[test]
+    fn help_has_summaries_and_examples() {
+        fn walk(cmd: &clap::Command, path: &str, problems: &mut Vec<String>) {
+            let name = format!("{path} {}", cmd.get_name()).trim().to_string();
+            if cmd.get_about().is_none() {
+                problems.push(format!("`{name}` has no summary"));
+            }
+            let long = [cmd.get_long_about(), cmd.get_after_help()]
+                .into_iter()
+                .flatten()
+                .map(|s| s.to_string())
+                .collect::<String>();
+            if !long.contains("cpor ") {
+                problems.push(format!("`{name}` has no example in its long help"));
+            }
+            for arg in cmd.get_arguments() {
+                if arg.get_help().is_none() && !["help", "version"].contains(&arg.get_id().as_str())
+                {
+                    problems.push(format!(
+                        "`{name}` argument `{}` has no summary",
+                        arg.get_id()
+                    ));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                if sub.get_name() != "help" {
+                    walk(sub, &name, problems);
+                }
+            }
+        }
+        let mut problems = Vec::new();
+        walk(&Cli::command(), "", &mut problems);
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn command_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
 }

@@ -10,7 +10,15 @@ use comfy_table::Cell;
 use serde_json::json;
 
 /// Manage PartnerIDs and the programs they are enrolled in.
+///
+/// A claim is refused with partner-not-enrolled unless its PartnerID is enrolled in the program.
+///
+/// Examples:
+///   cpor partner add 4123456 --name "Fabrikam (Seattle)" --program osu-m365
+///   cpor partner list --json
+///   cpor partner remove 4123456 --program osa-sell
 #[derive(Debug, Subcommand)]
+#[command(verbatim_doc_comment)]
 pub enum PartnerCommand {
     Add(AddArgs),
     List(ListArgs),

@@ -1,0 +1,634 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[cpor] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'cpor'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'cpor'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand claim 'File a claim: associate a customer''s tenant and workload (or subscription) with a PartnerID.'
+            cand list 'List claims, newest first.'
+            cand show 'Show one claim: every field and its history, oldest event first.'
+            cand opt-out 'Record that the customer opted out (declined the association).'
+            cand withdraw 'Withdraw claims: the partner disassociates from the customer''s unit, with a reason.'
+            cand finalize 'Make every pending claim whose opt-out deadline has passed official.'
+            cand troubleshoot 'Explain a claim, check whether a claim would be accepted, or check the installation.'
+            cand partner 'Manage PartnerIDs and the programs they are enrolled in.'
+            cand calendar 'Business-day calendars: time zone, weekend, holidays and cut-off of the opt-out window.'
+            cand catalog 'Print the catalog: each program, its activity and the workload keys it accepts.'
+            cand completions 'Print the shell completion script for SHELL.'
+            cand man 'Print the man page (roff) on stdout.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpor;claim'= {
+            cand --partner-id 'PartnerID (formerly MPN ID) of the claiming location [config: defaults.partner_id]'
+            cand --tenant 'Customer tenant ID (a GUID)'
+            cand --domain 'One of the tenant''s domains, e.g. contoso.com'
+            cand --program 'Program: osa-sell, osu-m365 or osu-bizapps'
+            cand --workload 'Workload or product key (repeatable; see `cpor catalog`)'
+            cand --subscription 'Dynamics 365 subscription ID (Business Applications programs)'
+            cand --channel 'Purchase channel: vl, web-direct or csp (Business Applications programs)'
+            cand --customer-name 'Customer contact''s name'
+            cand --customer-title 'Customer contact''s title'
+            cand --customer-email 'Customer contact''s e-mail'
+            cand --technical-name 'Customer technical contact''s name (Business Applications programs)'
+            cand --technical-title 'Customer technical contact''s title (Business Applications programs)'
+            cand --technical-email 'Customer technical contact''s e-mail (Business Applications programs)'
+            cand --partner-contact 'Partner contact''s name [config: defaults.partner_contact]'
+            cand --partner-email 'Partner contact''s e-mail [config: defaults.partner_email]'
+            cand --poe 'Proof of execution: a local file (recorded by path, size and SHA-256) or an http(s) URL'
+            cand --poe-signed 'Date the customer signed the proof of execution (YYYY-MM-DD)'
+            cand --purchase-date 'Date of purchase (YYYY-MM-DD; required for osa-sell)'
+            cand --name 'A name for the claim [default: "<domain> <workload>"]'
+            cand --notified-at 'When the customer was notified (RFC 3339) [default: now]'
+            cand --calendar 'Business-day calendar for the opt-out window [config: calendar; default: default]'
+            cand --comment 'A comment, recorded with the claim and its `filed` history event'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --dry-run 'Check everything and show what would be filed, without writing'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;list'= {
+            cand --status 'Only claims with this status (repeatable): pending, official, opted-out, withdrawn'
+            cand --program 'Only claims in this program'
+            cand --partner-id 'Only claims of this PartnerID'
+            cand --tenant 'Only claims on this tenant'
+            cand --domain 'Only claims naming this domain'
+            cand --workload 'Only claims on this workload or product'
+            cand --due-before 'Only claims whose opt-out deadline is before this instant (RFC 3339, or a date meaning its midnight UTC)'
+            cand --sort 'Sort by filing time or by deadline (newest first either way)'
+            cand --limit 'Show at most N claims'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --all 'Show every matching claim'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;show'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;opt-out'= {
+            cand --tenant 'Opt out every active claim of this tenant'
+            cand --workload 'With --tenant: only claims on this workload (repeatable)'
+            cand --at 'When the customer opted out (RFC 3339; not in the future, not before the notification) [default: now]'
+            cand --reason 'Why, as the customer said it'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;withdraw'= {
+            cand --reason 'Why the partner withdraws (mandatory)'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;finalize'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --dry-run 'Show what would become official, without writing'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;troubleshoot'= {
+            cand --tenant 'Hypothetical claim: tenant ID'
+            cand --program 'Hypothetical claim: program'
+            cand --workload 'Hypothetical claim: workload or product key'
+            cand --partner-id 'Hypothetical claim: PartnerID'
+            cand --domain 'Hypothetical claim: domain'
+            cand --subscription 'Hypothetical claim: Dynamics 365 subscription ID'
+            cand --channel 'Hypothetical claim: channel (vl, web-direct, csp)'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;partner'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Enrol a PartnerID in programs (creating it if new; adding to an existing one adds programs).'
+            cand list 'List PartnerIDs and their programs.'
+            cand remove 'Unenrol a PartnerID from programs, or remove it entirely. Its claims are kept.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpor;partner;add'= {
+            cand --name 'The location''s name (required for a new PartnerID; renames an existing one)'
+            cand --program 'Program to enrol in (repeatable): osa-sell, osu-m365, osu-bizapps'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;partner;list'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;partner;remove'= {
+            cand --program 'Program to unenrol from (repeatable); without it the PartnerID is removed'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;partner;help'= {
+            cand add 'Enrol a PartnerID in programs (creating it if new; adding to an existing one adds programs).'
+            cand list 'List PartnerIDs and their programs.'
+            cand remove 'Unenrol a PartnerID from programs, or remove it entirely. Its claims are kept.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpor;partner;help;add'= {
+        }
+        &'cpor;partner;help;list'= {
+        }
+        &'cpor;partner;help;remove'= {
+        }
+        &'cpor;partner;help;help'= {
+        }
+        &'cpor;calendar'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Create a calendar or change its zone, weekend or cut-off.'
+            cand show 'Show one calendar with its holidays, or list all calendars.'
+            cand holiday 'Add or remove holidays.'
+            cand import 'Import holidays from a file: `.csv` rows `date,label`, or `.ics` all-day events.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpor;calendar;set'= {
+            cand --tz 'IANA time zone, e.g. Europe/London'
+            cand --weekend 'Weekend days, a comma list of mon..sun (at least one day must remain a business day)'
+            cand --cutoff 'Notifications at or after this local time count from the next day (HH:MM, or none)'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;calendar;show'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;calendar;holiday'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a holiday (a date that is not a business day).'
+            cand remove 'Remove a holiday.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpor;calendar;holiday;add'= {
+            cand --label 'What the holiday is'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;calendar;holiday;remove'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;calendar;holiday;help'= {
+            cand add 'Add a holiday (a date that is not a business day).'
+            cand remove 'Remove a holiday.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpor;calendar;holiday;help;add'= {
+        }
+        &'cpor;calendar;holiday;help;remove'= {
+        }
+        &'cpor;calendar;holiday;help;help'= {
+        }
+        &'cpor;calendar;import'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;calendar;help'= {
+            cand set 'Create a calendar or change its zone, weekend or cut-off.'
+            cand show 'Show one calendar with its holidays, or list all calendars.'
+            cand holiday 'Add or remove holidays.'
+            cand import 'Import holidays from a file: `.csv` rows `date,label`, or `.ics` all-day events.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpor;calendar;help;set'= {
+        }
+        &'cpor;calendar;help;show'= {
+        }
+        &'cpor;calendar;help;holiday'= {
+            cand add 'Add a holiday (a date that is not a business day).'
+            cand remove 'Remove a holiday.'
+        }
+        &'cpor;calendar;help;holiday;add'= {
+        }
+        &'cpor;calendar;help;holiday;remove'= {
+        }
+        &'cpor;calendar;help;import'= {
+        }
+        &'cpor;calendar;help;help'= {
+        }
+        &'cpor;catalog'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;completions'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;man'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;help'= {
+            cand claim 'File a claim: associate a customer''s tenant and workload (or subscription) with a PartnerID.'
+            cand list 'List claims, newest first.'
+            cand show 'Show one claim: every field and its history, oldest event first.'
+            cand opt-out 'Record that the customer opted out (declined the association).'
+            cand withdraw 'Withdraw claims: the partner disassociates from the customer''s unit, with a reason.'
+            cand finalize 'Make every pending claim whose opt-out deadline has passed official.'
+            cand troubleshoot 'Explain a claim, check whether a claim would be accepted, or check the installation.'
+            cand partner 'Manage PartnerIDs and the programs they are enrolled in.'
+            cand calendar 'Business-day calendars: time zone, weekend, holidays and cut-off of the opt-out window.'
+            cand catalog 'Print the catalog: each program, its activity and the workload keys it accepts.'
+            cand completions 'Print the shell completion script for SHELL.'
+            cand man 'Print the man page (roff) on stdout.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpor;help;claim'= {
+        }
+        &'cpor;help;list'= {
+        }
+        &'cpor;help;show'= {
+        }
+        &'cpor;help;opt-out'= {
+        }
+        &'cpor;help;withdraw'= {
+        }
+        &'cpor;help;finalize'= {
+        }
+        &'cpor;help;troubleshoot'= {
+        }
+        &'cpor;help;partner'= {
+            cand add 'Enrol a PartnerID in programs (creating it if new; adding to an existing one adds programs).'
+            cand list 'List PartnerIDs and their programs.'
+            cand remove 'Unenrol a PartnerID from programs, or remove it entirely. Its claims are kept.'
+        }
+        &'cpor;help;partner;add'= {
+        }
+        &'cpor;help;partner;list'= {
+        }
+        &'cpor;help;partner;remove'= {
+        }
+        &'cpor;help;calendar'= {
+            cand set 'Create a calendar or change its zone, weekend or cut-off.'
+            cand show 'Show one calendar with its holidays, or list all calendars.'
+            cand holiday 'Add or remove holidays.'
+            cand import 'Import holidays from a file: `.csv` rows `date,label`, or `.ics` all-day events.'
+        }
+        &'cpor;help;calendar;set'= {
+        }
+        &'cpor;help;calendar;show'= {
+        }
+        &'cpor;help;calendar;holiday'= {
+            cand add 'Add a holiday (a date that is not a business day).'
+            cand remove 'Remove a holiday.'
+        }
+        &'cpor;help;calendar;holiday;add'= {
+        }
+        &'cpor;help;calendar;holiday;remove'= {
+        }
+        &'cpor;help;calendar;import'= {
+        }
+        &'cpor;help;catalog'= {
+        }
+        &'cpor;help;completions'= {
+        }
+        &'cpor;help;man'= {
+        }
+        &'cpor;help;help'= {
+        }
+    ]
+    $completions[$command]
+}
