@@ -45,6 +45,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand partner 'Manage PartnerIDs and the programs they are enrolled in.'
             cand calendar 'Business-day calendars: time zone, weekend, holidays and cut-off of the opt-out window.'
             cand catalog 'Print the catalog: each program, its activity and the workload keys it accepts.'
+            cand backup 'Write a consistent backup of the database to a new file.'
             cand completions 'Print the shell completion script for SHELL.'
             cand man 'Print the man page (roff) on stdout.'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -523,6 +524,25 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'cpor;backup'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'cpor;completions'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
             cand --format 'Output format'
@@ -572,6 +592,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand partner 'Manage PartnerIDs and the programs they are enrolled in.'
             cand calendar 'Business-day calendars: time zone, weekend, holidays and cut-off of the opt-out window.'
             cand catalog 'Print the catalog: each program, its activity and the workload keys it accepts.'
+            cand backup 'Write a consistent backup of the database to a new file.'
             cand completions 'Print the shell completion script for SHELL.'
             cand man 'Print the man page (roff) on stdout.'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -622,6 +643,8 @@ set edit:completion:arg-completer[cpor] = {|@words|
         &'cpor;help;calendar;import'= {
         }
         &'cpor;help;catalog'= {
+        }
+        &'cpor;help;backup'= {
         }
         &'cpor;help;completions'= {
         }

@@ -1,6 +1,7 @@
 //! The command line: global options, the shared context, dispatch to one file per subcommand,
 //! and the one place where a result becomes an exit code.
 
+mod backup;
 mod calendar;
 mod catalog;
 mod claim;
@@ -114,6 +115,7 @@ pub enum Command {
     #[command(subcommand)]
     Calendar(calendar::CalendarCommand),
     Catalog(catalog::CatalogArgs),
+    Backup(backup::BackupArgs),
     Completions(completions::CompletionsArgs),
     Man(completions::ManArgs),
 }
@@ -331,6 +333,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<u8> {
         Command::Partner(c) => partner::run(ctx, c),
         Command::Calendar(c) => calendar::run(ctx, c),
         Command::Catalog(a) => catalog::run(ctx, a),
+        Command::Backup(a) => backup::run(ctx, a),
         // Handled before the context is built; they need no config or database.
         Command::Completions(a) => completions::run_completions(a),
         Command::Man(a) => completions::run_man(a),

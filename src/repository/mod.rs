@@ -25,6 +25,7 @@
 //! active claims by unit (claim); finalize works in chunks so no transaction holds the write
 //! lock for long.
 
+mod backup;
 mod calendars;
 mod claims;
 mod health;

@@ -122,13 +122,13 @@ pub fn check_unit(req: &UnitRequest, facts: &StoredFacts, catalog: &Catalog) -> 
         && known != req.tenant
     {
         out.push(Violation::new(
-                RuleCode::DomainTenantMismatch,
-                format!(
-                    "domain {domain} belongs to tenant {known}, not to tenant {}",
-                    req.tenant
-                ),
-                "confirm the tenant ID and domain with the customer (both are on the Azure AD overview page) and file again",
-            ));
+            RuleCode::DomainTenantMismatch,
+            format!(
+                "domain {domain} belongs to tenant {known}, not to tenant {}",
+                req.tenant
+            ),
+            "confirm the tenant ID and domain with the customer (both are on the Azure AD overview page) and file again",
+        ));
     }
 
     if program.is_bizapps() {
@@ -142,14 +142,14 @@ pub fn check_unit(req: &UnitRequest, facts: &StoredFacts, catalog: &Catalog) -> 
                 if let Some(known) = &facts.subscription_tenant
                     && known != req.tenant
                 {
-                        out.push(Violation::new(
-                            RuleCode::SubscriptionTenantMismatch,
-                            format!(
-                                "subscription {sub} belongs to tenant {known}, not to tenant {}",
-                                req.tenant
-                            ),
-                            "confirm the subscription ID and tenant ID with the customer and file again",
-                        ));
+                    out.push(Violation::new(
+                        RuleCode::SubscriptionTenantMismatch,
+                        format!(
+                            "subscription {sub} belongs to tenant {known}, not to tenant {}",
+                            req.tenant
+                        ),
+                        "confirm the subscription ID and tenant ID with the customer and file again",
+                    ));
                 }
             }
         }
