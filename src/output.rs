@@ -86,9 +86,30 @@ pub fn emit(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<
     let mut lock = stdout.lock();
     match f(&mut lock).and_then(|_| lock.flush()) {
         Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) if underlying_kind(&e) == io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(anyhow::Error::new(e).context("could not write to stdout")),
     }
+}
+
+/// The I/O error kind beneath serializer wrappers: serde_json and csv report a failed write as
+/// their own error, which `io::Error::other` then hides.
+fn underlying_kind(e: &io::Error) -> io::ErrorKind {
+    let Some(inner) = e.get_ref() else {
+        return e.kind();
+    };
+    if let Some(io) = inner.downcast_ref::<io::Error>() {
+        return underlying_kind(io);
+    }
+    if let Some(kind) = inner
+        .downcast_ref::<serde_json::Error>()
+        .and_then(serde_json::Error::io_error_kind)
+    {
+        return kind;
+    }
+    if let Some(csv::ErrorKind::Io(io)) = inner.downcast_ref::<csv::Error>().map(csv::Error::kind) {
+        return underlying_kind(io);
+    }
+    e.kind()
 }
 
 /// Print a JSON value on stdout, pretty for people, one value either way.

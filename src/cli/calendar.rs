@@ -172,6 +172,21 @@ fn set(ctx: &Ctx, a: SetArgs) -> anyhow::Result<u8> {
         .map(WeekendSet::parse)
         .transpose()
         .map_err(|e| bad_value("--weekend", e.to_string()))?;
+    if let Some(w) = weekend
+        && w.is_all()
+    {
+        // Checked before the database is opened: a usage error writes nothing, not even a
+        // new database file.
+        return Err(CporError::usage(
+            "calendar",
+            format!(
+                "--weekend {} leaves no business day in the week",
+                w.to_string_list()
+            ),
+        )
+        .hint("keep at least one day out of the weekend, e.g. --weekend sat,sun")
+        .into());
+    }
     let cutoff = a
         .cutoff
         .as_deref()

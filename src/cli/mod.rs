@@ -351,9 +351,24 @@ pub fn main() -> ExitCode {
     });
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            if json_requested() {
+                let report = crate::error::Report {
+                    kind: crate::error::ErrorKind::Usage,
+                    code: "invalid-arguments".into(),
+                    message: first_line(&e.to_string()),
+                    hints: vec!["see `cpor --help` or `cpor <command> --help`".into()],
+                    rules: Vec::new(),
+                };
+                eprintln!("{}", report.to_json());
+            }
+            return ExitCode::from(2);
         }
     };
     run(cli)
@@ -367,6 +382,25 @@ pub(crate) fn prompt_error(e: dialoguer::Error) -> anyhow::Error {
         }
         dialoguer::Error::IO(io) => anyhow::Error::new(io).context("the prompt failed"),
     }
+}
+
+/// Whether the raw command line or environment asks for JSON, for errors found while parsing it.
+fn json_requested() -> bool {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = args.iter().enumerate().any(|(i, a)| {
+        a == "--json"
+            || a == "--format=json"
+            || (a == "--format" && args.get(i + 1).is_some_and(|v| v == "json"))
+    });
+    flag || std::env::var("CPOR_FORMAT").is_ok_and(|f| f == "json")
+}
+
+fn first_line(s: &str) -> String {
+    s.lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ")
+        .to_string()
 }
 
 /// Load claims by ID, in the order given; an unknown ID is not-found (exit 4).

@@ -190,7 +190,7 @@ impl Db {
         conn.busy_timeout(opts.busy_timeout)
             .context("could not set the busy timeout")?;
         // The header may lag behind a WAL; ask SQLite too before changing anything.
-        let (app_id, version, objects) = identity(&conn).map_err(|e| open_error(path, e))?;
+        let (app_id, version, objects) = identity(&mut conn).map_err(|e| open_error(path, e))?;
         let state = match app_id {
             APPLICATION_ID => DbState::Cpor { version },
             0 if version == 0 && objects == 0 => DbState::Empty,
@@ -211,7 +211,7 @@ impl Db {
                 e
             }
         })?;
-        configure(&conn, opts.journal_mode)?;
+        configure(&conn, opts.journal_mode, opts.busy_timeout)?;
         Ok(Db {
             conn,
             path: path.to_path_buf(),
@@ -219,42 +219,61 @@ impl Db {
     }
 }
 
-fn identity(conn: &Connection) -> rusqlite::Result<(i32, i64, i64)> {
-    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+/// Application id, schema version and number of schema objects, read in one transaction so a
+/// migration committed by another process cannot fall between the reads.
+fn identity(conn: &mut Connection) -> rusqlite::Result<(i32, i64, i64)> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)?;
+    let app_id: i32 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let objects: i64 = tx.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    tx.commit()?;
     Ok((app_id, version, objects))
 }
 
-fn configure(conn: &Connection, mode: JournalMode) -> anyhow::Result<()> {
-    let current: String = conn
-        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-        .context("could not read the journal mode")?;
-    if !current.eq_ignore_ascii_case(mode.as_str()) {
-        let set: String = conn
-            .query_row(
-                &format!("PRAGMA journal_mode = {}", mode.as_str()),
-                [],
-                |r| r.get(0),
-            )
-            .map_err(|e| match e.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-                    anyhow::Error::new(CporError::busy(
-                        "the database is busy: could not switch its journal mode",
-                    ))
+fn configure(conn: &Connection, mode: JournalMode, busy_timeout: Duration) -> anyhow::Result<()> {
+    // Switching the journal mode needs the database to itself, and SQLite reports a conflict
+    // at once rather than through the busy handler; so wait here, up to the busy timeout, like
+    // any other write would.
+    let started = std::time::Instant::now();
+    loop {
+        let current: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .context("could not read the journal mode")?;
+        if current.eq_ignore_ascii_case(mode.as_str()) {
+            break;
+        }
+        match conn.query_row(
+            &format!("PRAGMA journal_mode = {}", mode.as_str()),
+            [],
+            |r| r.get::<_, String>(0),
+        ) {
+            Ok(set) if set.eq_ignore_ascii_case(mode.as_str()) => break,
+            Ok(set) => {
+                return Err(CporError::database(
+                    "journal-mode",
+                    format!(
+                        "SQLite refused journal mode {} (it stayed {set})",
+                        mode.as_str()
+                    ),
+                )
+                .hint("on a network filesystem set journal_mode = \"delete\" in the config")
+                .into());
+            }
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                ) =>
+            {
+                if started.elapsed() >= busy_timeout {
+                    return Err(CporError::busy(
+                        "the database is busy: could not switch its journal mode within the busy timeout",
+                    )
+                    .into());
                 }
-                _ => anyhow::Error::new(e).context("could not set the journal mode"),
-            })?;
-        if !set.eq_ignore_ascii_case(mode.as_str()) {
-            return Err(CporError::database(
-                "journal-mode",
-                format!(
-                    "SQLite refused journal mode {} (it stayed {set})",
-                    mode.as_str()
-                ),
-            )
-            .hint("on a network filesystem set journal_mode = \"delete\" in the config")
-            .into());
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => return Err(anyhow::Error::new(e).context("could not set the journal mode")),
         }
     }
     conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
