@@ -57,6 +57,11 @@ pub fn run(ctx: &Ctx, a: FinalizeArgs) -> anyhow::Result<u8> {
             if let Some(b) = &bar {
                 b.inc(chunk.len() as u64);
             }
+            ctx.debug(format!(
+                "committed {} claims (through claim {})",
+                chunk.len(),
+                chunk[chunk.len() - 1]
+            ));
             ids.extend(chunk);
         }
         db.write(|tx| tx.finish_finalize_run(run, ctx.now))?;

@@ -149,6 +149,17 @@ pub struct Ctx {
 impl Ctx {
     /// Open (creating and migrating if needed) the database.
     pub fn db(&self) -> anyhow::Result<Db> {
+        self.debug(format!(
+            "database: {} (busy timeout {} ms, journal mode {}); config: {}",
+            self.db_path.display(),
+            self.open.busy_timeout.as_millis(),
+            self.open.journal_mode.as_str(),
+            self.config
+                .source
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| "none".into())
+        ));
         Db::open(&self.db_path, &self.open)
     }
 

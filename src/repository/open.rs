@@ -349,9 +349,9 @@ fn create_file(path: &Path) -> anyhow::Result<()> {
 ///
 /// SQLite's plain read-only mode would create `-wal` and `-shm` files beside a WAL database
 /// and leave them behind. So: with no WAL content the file is opened `immutable` (nothing else
-/// is touched); with a WAL and its `-shm` (a live database) it is opened read-only, which only
-/// reads them; with a WAL but no `-shm` (a copied pair) both are copied to a private temporary
-/// directory and the copy is read.
+/// is touched); with a WAL and its `-shm` (a live database) it is opened read-only with
+/// `readonly_shm`, so even the shared-memory index is only read; with a WAL but no `-shm` (a
+/// copied pair) both are copied to a private temporary directory and the copy is read.
 pub struct ReadOnlyDb {
     conn: Connection,
     wal: bool,
@@ -401,7 +401,9 @@ impl ReadOnlyDb {
         let (uri, copy) = if wal_len == 0 {
             (uri_for(path, "mode=ro&immutable=1")?, None)
         } else if shm.exists() {
-            (uri_for(path, "mode=ro")?, None)
+            // readonly_shm: read the live wal-index without updating it (SQLite would otherwise
+            // rebuild parts of the -shm); if it must be rebuilt, SQLite does so in private memory.
+            (uri_for(path, "mode=ro&readonly_shm=1")?, None)
         } else {
             let dir = std::env::temp_dir().join(format!(
                 "cpor-troubleshoot-{}-{}",
