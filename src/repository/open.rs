@@ -6,10 +6,12 @@ use crate::error::CporError;
 use anyhow::Context;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
+use std::cell::Cell;
 use std::fs;
 use std::io::Read;
 use std::path::Path;
-use std::time::Duration;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 /// SQLite journal modes cpor accepts (config `journal_mode`). WAL is the default; a database on
 /// a network filesystem, where WAL's shared memory does not work, should use `delete`.
@@ -187,8 +189,7 @@ impl Db {
         // Until the file is known to be ours, closing must not checkpoint a WAL into it.
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
             .context("could not configure SQLite")?;
-        conn.busy_timeout(opts.busy_timeout)
-            .context("could not set the busy timeout")?;
+        set_busy_wait(&mut conn, opts.busy_timeout)?;
         // The header may lag behind a WAL; ask SQLite too before changing anything.
         let (app_id, version, objects) = identity(&mut conn).map_err(|e| open_error(path, e))?;
         let state = match app_id {
@@ -203,20 +204,58 @@ impl Db {
         }
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)
             .context("could not configure SQLite")?;
-        migrate(&mut conn, APPLICATION_ID).map_err(|e| {
-            if is_busy(&e) {
-                CporError::busy("the database is busy: could not lock it to upgrade its schema")
-                    .into()
-            } else {
-                e
-            }
-        })?;
+        // Only an outdated schema takes the write lock here; a current one must not make every
+        // `list` queue behind a running finalize.
+        let current = matches!(state, DbState::Cpor { version } if version == LATEST_VERSION);
+        if !current {
+            migrate(&mut conn, APPLICATION_ID).map_err(|e| {
+                if is_busy(&e) {
+                    CporError::busy("the database is busy: could not lock it to upgrade its schema")
+                        .into()
+                } else {
+                    e
+                }
+            })?;
+        }
         configure(&conn, opts.journal_mode, opts.busy_timeout)?;
         Ok(Db {
             conn,
             path: path.to_path_buf(),
         })
     }
+}
+
+/// How long a writer waits for the lock, for [`busy_wait`] (one database per process).
+static BUSY_TIMEOUT_MS: AtomicU64 = AtomicU64::new(10_000);
+
+thread_local! {
+    /// When the current wait for a lock began.
+    static WAIT_STARTED: Cell<Option<Instant>> = const { Cell::new(None) };
+}
+
+/// SQLite's own busy timeout sleeps in growing steps of up to 100 ms, so a writer that
+/// releases the lock for a moment between chunks (finalize) can starve a waiting `claim`.
+/// This handler polls every millisecond until the configured timeout instead.
+fn busy_wait(attempt: i32) -> bool {
+    let now = Instant::now();
+    let started = WAIT_STARTED.with(|s| {
+        if attempt == 0 || s.get().is_none() {
+            s.set(Some(now));
+        }
+        s.get().unwrap_or(now)
+    });
+    let limit = Duration::from_millis(BUSY_TIMEOUT_MS.load(Ordering::Relaxed));
+    if now.duration_since(started) >= limit {
+        return false;
+    }
+    std::thread::sleep(Duration::from_millis(1));
+    true
+}
+
+fn set_busy_wait(conn: &mut Connection, timeout: Duration) -> anyhow::Result<()> {
+    BUSY_TIMEOUT_MS.store(timeout.as_millis() as u64, Ordering::Relaxed);
+    conn.busy_handler(Some(busy_wait))
+        .context("could not set the busy handler")
 }
 
 /// Application id, schema version and number of schema objects, read in one transaction so a
