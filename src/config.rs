@@ -104,7 +104,7 @@ impl Config {
             anyhow::Error::from(
                 CporError::usage(
                     "config",
-                    format!("config file {shown}: {}", e.message()),
+                    format!("config file {shown}{}: {}", locate(text, e.span()), e.message()),
                 )
                 .hint(format!(
                     "known keys: db, format, calendar, opt_out_business_days, busy_timeout_ms, journal_mode, catalog, [defaults] partner_id, partner_contact, partner_email; fix {shown}"
@@ -175,6 +175,22 @@ impl Config {
     }
 }
 
+/// ", line N, key `k`" for a parse error at `span`, so the message names what to fix.
+fn locate(text: &str, span: Option<std::ops::Range<usize>>) -> String {
+    let Some(span) = span else {
+        return String::new();
+    };
+    let start = span.start.min(text.len());
+    let line_no = text[..start].matches('\n').count() + 1;
+    let line = text.lines().nth(line_no - 1).unwrap_or_default();
+    match line.split_once('=') {
+        Some((key, _)) if !key.trim().is_empty() && !key.trim_start().starts_with('[') => {
+            format!(", line {line_no}, key `{}`", key.trim())
+        }
+        _ => format!(", line {line_no}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,5 +222,9 @@ mod tests {
         assert!(e.contains("defaults.partner_email"), "{e}");
         let e = parse("opt_out_business_days = 0\n").unwrap_err();
         assert!(e.contains("opt_out_business_days"), "{e}");
+        let e = parse("format = \"table\"\n[defaults]\npartner_id = 4123456\n").unwrap_err();
+        assert!(e.contains("line 3, key `partner_id`"), "{e}");
+        let e = parse("calendar = uk\n").unwrap_err();
+        assert!(e.contains("line 1, key `calendar`"), "{e}");
     }
 }

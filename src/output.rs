@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 use serde_json::{Value, json};
 use std::collections::HashMap;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -453,6 +453,10 @@ pub fn emit_claim_detail(
 /// Print an error on stderr: `error:` and `hint:` lines, plus the JSON object when asked.
 pub fn print_error(report: &Report, json: bool, style: &Style) {
     let mut err = io::stderr().lock();
+    if report.kind == crate::error::ErrorKind::Interrupted && io::stderr().is_terminal() {
+        // Ctrl-C leaves the cursor on the prompt's line.
+        let _ = writeln!(err);
+    }
     let red = console::Style::new().red().bold();
     let cyan = console::Style::new().cyan();
     let _ = writeln!(

@@ -223,7 +223,12 @@ fn offer_enrolment(
     p: &mut Prompter,
     req: &Request,
 ) -> anyhow::Result<Option<Enrolment>> {
-    let partner = ctx.db()?.read(|tx| tx.partner(&req.partner_id))?;
+    // Asking must not create a database: without one, the PartnerID is simply unknown.
+    let partner = if ctx.db_path.exists() {
+        ctx.db()?.read(|tx| tx.partner(&req.partner_id))?
+    } else {
+        None
+    };
     let (question, needs_name) = match &partner {
         Some(pt) if pt.programs.contains(&req.program) => return Ok(None),
         Some(pt) => (
