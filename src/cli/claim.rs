@@ -319,13 +319,36 @@ fn required(v: &Option<String>) -> &str {
     v.as_deref().unwrap_or_default()
 }
 
-/// Check every value's format and resolve the PoE file. Nothing is read from the database.
-pub(crate) fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
-    let program: Program = required(&a.program)
-        .parse()
-        .map_err(|e| bad_value("--program", e))?;
+/// The part of a request that names the unit and the partner, as typed.
+pub(crate) struct RawUnit<'a> {
+    pub program: &'a str,
+    pub workloads: &'a [String],
+    pub partner_id: &'a str,
+    pub tenant: &'a str,
+    pub domain: Option<&'a str>,
+    pub subscription: Option<&'a str>,
+    pub channel: Option<&'a str>,
+    /// Flags given that only Business Applications programs take.
+    pub bizapps_only: Vec<&'static str>,
+}
+
+/// The unit part of a request, well-formed and canonical.
+pub(crate) struct UnitInput {
+    pub program: Program,
+    pub workloads: Vec<String>,
+    pub partner_id: String,
+    pub tenant: String,
+    pub domain: Option<String>,
+    pub subscription: Option<String>,
+    pub channel: Option<Channel>,
+}
+
+/// Check the format of the unit part of a request; shared by `claim` and by `troubleshoot`'s
+/// hypothetical claim so both accept and refuse exactly the same input.
+pub(crate) fn parse_unit(ctx: &Ctx, raw: &RawUnit) -> anyhow::Result<UnitInput> {
+    let program: Program = raw.program.parse().map_err(|e| bad_value("--program", e))?;
     let mut workloads: Vec<String> = Vec::new();
-    for w in &a.workload {
+    for w in raw.workloads {
         let key = w.trim().to_ascii_lowercase();
         if !ctx.catalog.knows(&key) {
             return Err(CporError::usage(
@@ -333,7 +356,7 @@ pub(crate) fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
                 format!("unknown workload '{w}': no program in the catalog has it"),
             )
             .hint(format!(
-                "{program} accepts: {}",
+                "{program} accepts: {} (see `cpor catalog`)",
                 ctx.catalog
                     .workloads(program)
                     .iter()
@@ -363,48 +386,77 @@ pub(crate) fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
         .hint("file one claim per Dynamics 365 subscription and product")
         .into());
     }
-    if !program.is_bizapps() {
-        let stray: Vec<&str> = [
-            ("--subscription", a.subscription.is_some()),
-            ("--channel", a.channel.is_some()),
-            ("--purchase-date", a.purchase_date.is_some()),
-            ("--technical-name", a.technical_name.is_some()),
-            ("--technical-title", a.technical_title.is_some()),
-            ("--technical-email", a.technical_email.is_some()),
-        ]
-        .into_iter()
-        .filter(|(_, given)| *given)
-        .map(|(f, _)| f)
-        .collect();
-        if !stray.is_empty() {
-            return Err(CporError::usage(
-                "not-for-program",
-                format!(
-                    "{} only apply to Business Applications programs (osa-sell, osu-bizapps), not {program}",
-                    stray.join(", ")
-                ),
-            )
-            .hint("remove them, or pick the program the claim is for")
-            .into());
-        }
+    if !program.is_bizapps() && !raw.bizapps_only.is_empty() {
+        return Err(CporError::usage(
+            "not-for-program",
+            format!(
+                "{} only apply to Business Applications programs (osa-sell, osu-bizapps), not {program}",
+                raw.bizapps_only.join(", ")
+            ),
+        )
+        .hint("remove them, or pick the program the claim is for")
+        .into());
     }
-    let partner_id =
-        parse_partner_id(required(&a.partner_id)).map_err(|e| bad_value("--partner-id", e))?;
-    let tenant =
-        parse_guid("tenant ID", required(&a.tenant)).map_err(|e| bad_value("--tenant", e))?;
-    let domain = parse_domain(required(&a.domain)).map_err(|e| bad_value("--domain", e))?;
-    let subscription = a
-        .subscription
-        .as_deref()
-        .map(|s| parse_guid("subscription ID", s))
-        .transpose()
-        .map_err(|e| bad_value("--subscription", e))?;
-    let channel = a
-        .channel
-        .as_deref()
-        .map(str::parse::<Channel>)
-        .transpose()
-        .map_err(|e| bad_value("--channel", e))?;
+    Ok(UnitInput {
+        program,
+        workloads,
+        partner_id: parse_partner_id(raw.partner_id).map_err(|e| bad_value("--partner-id", e))?,
+        tenant: parse_guid("tenant ID", raw.tenant).map_err(|e| bad_value("--tenant", e))?,
+        domain: raw
+            .domain
+            .map(parse_domain)
+            .transpose()
+            .map_err(|e| bad_value("--domain", e))?,
+        subscription: raw
+            .subscription
+            .map(|s| parse_guid("subscription ID", s))
+            .transpose()
+            .map_err(|e| bad_value("--subscription", e))?,
+        channel: raw
+            .channel
+            .map(str::parse::<Channel>)
+            .transpose()
+            .map_err(|e| bad_value("--channel", e))?,
+    })
+}
+
+/// Check every value's format and resolve the PoE file. Nothing is read from the database.
+pub(crate) fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
+    let bizapps_only: Vec<&'static str> = [
+        ("--subscription", a.subscription.is_some()),
+        ("--channel", a.channel.is_some()),
+        ("--purchase-date", a.purchase_date.is_some()),
+        ("--technical-name", a.technical_name.is_some()),
+        ("--technical-title", a.technical_title.is_some()),
+        ("--technical-email", a.technical_email.is_some()),
+    ]
+    .into_iter()
+    .filter(|(_, given)| *given)
+    .map(|(f, _)| f)
+    .collect();
+    let unit = parse_unit(
+        ctx,
+        &RawUnit {
+            program: required(&a.program),
+            workloads: &a.workload,
+            partner_id: required(&a.partner_id),
+            tenant: required(&a.tenant),
+            domain: Some(required(&a.domain)),
+            subscription: a.subscription.as_deref(),
+            channel: a.channel.as_deref(),
+            bizapps_only,
+        },
+    )?;
+    let UnitInput {
+        program,
+        workloads,
+        partner_id,
+        tenant,
+        domain,
+        subscription,
+        channel,
+    } = unit;
+    let domain = domain.expect("a claim always names its domain");
     let text = |flag: &str, what: &str, v: &Option<String>| {
         parse_text(what, required(v)).map_err(|e| bad_value(flag, e))
     };

@@ -454,6 +454,20 @@ pub(crate) fn zones_for(
     Ok(zones)
 }
 
+/// Print the claims a lifecycle command changed and those it left as they were, by ID.
+pub(crate) fn emit_affected(
+    ctx: &Ctx,
+    changed: Vec<crate::model::Claim>,
+    unchanged: Vec<crate::model::Claim>,
+) -> anyhow::Result<u8> {
+    let mut all = changed;
+    all.extend(unchanged);
+    all.sort_by_key(|c| c.id);
+    let zones = zones_for(ctx, &all)?;
+    crate::output::emit_claims(&all, ctx.format, &ctx.style, &zones)?;
+    Ok(0)
+}
+
 /// A lifecycle refusal or malformed request as a user-facing error.
 pub(crate) fn lifecycle_error(e: crate::rules::lifecycle::TransitionError) -> anyhow::Error {
     use crate::rules::lifecycle::TransitionError;

@@ -2,7 +2,6 @@
 
 use super::{Ctx, bad_value, lifecycle_error};
 use crate::model::{Claim, parse_instant};
-use crate::output::emit_claims;
 use crate::repository::ClaimChange;
 use crate::rules::format::{parse_guid, parse_text};
 use crate::rules::lifecycle::{self, ClaimState, Decision};
@@ -73,12 +72,7 @@ pub fn run(ctx: &Ctx, a: OptOutArgs) -> anyhow::Result<u8> {
         let mut changed = Vec::new();
         let mut unchanged = Vec::new();
         for c in claims {
-            let state = ClaimState {
-                id: c.id,
-                status: c.status,
-                notified_at: c.notified_at,
-                deadline: c.deadline,
-            };
+            let state = ClaimState::of(&c);
             let outcome = lifecycle::opt_out(state, at, ctx.now).map_err(lifecycle_error)?;
             match outcome.decision {
                 Decision::Move { from, .. } => {
@@ -115,12 +109,7 @@ pub fn run(ctx: &Ctx, a: OptOutArgs) -> anyhow::Result<u8> {
         };
         ctx.note(format!("claim {} opted out ({window})", c.id));
     }
-    let mut all = changed;
-    all.extend(unchanged);
-    all.sort_by_key(|c| c.id);
-    let zones = super::zones_for(ctx, &all)?;
-    emit_claims(&all, ctx.format, &ctx.style, &zones)?;
-    Ok(0)
+    super::emit_affected(ctx, changed, unchanged)
 }
 
 fn workload_suffix(workloads: &[String]) -> String {

@@ -4,15 +4,15 @@
 //! [`ReadOnlyDb`]), so it is safe on a copy of someone else's database and on one of an older
 //! schema. Every problem is a [`Finding`]; exit 7 when any finding is an `error`.
 
-use super::{Ctx, bad_value, show::claim_not_found};
+use super::claim::{RawUnit, UnitInput, parse_unit};
+use super::{Ctx, show::claim_not_found};
 use crate::error::{CporError, EXIT_FINDINGS};
-use crate::model::{Channel, Claim, Finding, Poe, Program, Severity, Status, utc_text};
+use crate::model::{Claim, Finding, Poe, Severity, Status, utc_text};
 use crate::output::{Format, claim_json, emit, emit_json, in_zone};
 use crate::repository::{DbState, FinalizeRun, LATEST_VERSION, ReadOnlyDb, inspect};
 use crate::rules::RuleCode;
 use crate::rules::calendar::{Calendar, business_days_between, start_date};
 use crate::rules::eligibility::{StoredFacts, UnitRequest, check_unit};
-use crate::rules::format::{parse_domain, parse_guid, parse_partner_id};
 use crate::rules::lifecycle::is_due;
 use chrono::{DateTime, Datelike, Utc};
 use clap::Args;
@@ -464,58 +464,37 @@ fn hypothetical_report(ctx: &Ctx, a: &TroubleshootArgs) -> anyhow::Result<(Repor
         .hint("give --tenant, --program, --workload and --partner-id (and --domain, --subscription, --channel where they apply)")
         .into());
     }
-    let program: Program = a
-        .program
-        .as_deref()
-        .unwrap_or_default()
-        .parse()
-        .map_err(|e| bad_value("--program", e))?;
-    let tenant = parse_guid("tenant ID", a.tenant.as_deref().unwrap_or_default())
-        .map_err(|e| bad_value("--tenant", e))?;
-    let partner_id = parse_partner_id(a.partner_id.as_deref().unwrap_or_default())
-        .map_err(|e| bad_value("--partner-id", e))?;
-    let workload = a
-        .workload
-        .as_deref()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    if !ctx.catalog.knows(&workload) {
-        return Err(CporError::usage(
-            "unknown-workload",
-            format!("unknown workload '{workload}': no program in the catalog has it"),
-        )
-        .hint("see the workload keys with `cpor catalog`")
-        .into());
-    }
-    let domain = a
-        .domain
-        .as_deref()
-        .map(parse_domain)
-        .transpose()
-        .map_err(|e| bad_value("--domain", e))?;
-    let subscription = a
-        .subscription
-        .as_deref()
-        .map(|s| parse_guid("subscription ID", s))
-        .transpose()
-        .map_err(|e| bad_value("--subscription", e))?;
-    let channel = a
-        .channel
-        .as_deref()
-        .map(str::parse::<Channel>)
-        .transpose()
-        .map_err(|e| bad_value("--channel", e))?;
-    if !program.is_bizapps() && (subscription.is_some() || channel.is_some()) {
-        return Err(CporError::usage(
-            "not-for-program",
-            format!(
-                "--subscription and --channel only apply to osa-sell and osu-bizapps, not {program}"
-            ),
-        )
-        .hint("remove them, or pick the program the claim is for")
-        .into());
-    }
+    let workloads: Vec<String> = a.workload.iter().cloned().collect();
+    let bizapps_only: Vec<&'static str> = [
+        ("--subscription", a.subscription.is_some()),
+        ("--channel", a.channel.is_some()),
+    ]
+    .into_iter()
+    .filter(|(_, given)| *given)
+    .map(|(f, _)| f)
+    .collect();
+    let UnitInput {
+        program,
+        workloads,
+        partner_id,
+        tenant,
+        domain,
+        subscription,
+        channel,
+    } = parse_unit(
+        ctx,
+        &RawUnit {
+            program: a.program.as_deref().unwrap_or_default(),
+            workloads: &workloads,
+            partner_id: a.partner_id.as_deref().unwrap_or_default(),
+            tenant: a.tenant.as_deref().unwrap_or_default(),
+            domain: a.domain.as_deref(),
+            subscription: a.subscription.as_deref(),
+            channel: a.channel.as_deref(),
+            bizapps_only,
+        },
+    )?;
+    let workload = workloads.into_iter().next().unwrap_or_default();
     let req = UnitRequest {
         partner_id: &partner_id,
         program,

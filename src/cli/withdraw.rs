@@ -1,9 +1,8 @@
 //! `cpor withdraw`: the partner withdraws (disassociates) claims.
 
-use super::{Ctx, bad_value, claims_by_id, lifecycle_error, zones_for};
+use super::{Ctx, bad_value, claims_by_id, lifecycle_error};
 use crate::error::CporError;
 use crate::model::Status;
-use crate::output::emit_claims;
 use crate::repository::ClaimChange;
 use crate::rules::format::parse_text;
 use crate::rules::lifecycle::{self, ClaimState, Decision};
@@ -63,12 +62,7 @@ pub fn run(ctx: &Ctx, a: WithdrawArgs) -> anyhow::Result<u8> {
         let mut changed = Vec::new();
         let mut unchanged = Vec::new();
         for c in claims_by_id(tx, &a.ids)? {
-            let state = ClaimState {
-                id: c.id,
-                status: c.status,
-                notified_at: c.notified_at,
-                deadline: c.deadline,
-            };
+            let state = ClaimState::of(&c);
             match lifecycle::withdraw(state).map_err(lifecycle_error)? {
                 Decision::Move { from, .. } => {
                     let change = ClaimChange::Withdrawn {
@@ -93,10 +87,5 @@ pub fn run(ctx: &Ctx, a: WithdrawArgs) -> anyhow::Result<u8> {
     for c in &changed {
         ctx.note(format!("withdrew claim {}; its unit is free again", c.id));
     }
-    let mut all = changed;
-    all.extend(unchanged);
-    all.sort_by_key(|c| c.id);
-    let zones = zones_for(ctx, &all)?;
-    emit_claims(&all, ctx.format, &ctx.style, &zones)?;
-    Ok(0)
+    super::emit_affected(ctx, changed, unchanged)
 }

@@ -8,7 +8,7 @@
 //! change to an ended claim is `invalid-transition`.
 
 use super::{RuleCode, Violation};
-use crate::model::{Status, utc_text};
+use crate::model::{Claim, Status, utc_text};
 use chrono::{DateTime, Utc};
 
 /// What a requested state change does to a claim.
@@ -36,6 +36,18 @@ pub struct ClaimState {
     pub status: Status,
     pub notified_at: DateTime<Utc>,
     pub deadline: DateTime<Utc>,
+}
+
+impl ClaimState {
+    /// The lifecycle's view of a stored claim.
+    pub fn of(c: &Claim) -> Self {
+        ClaimState {
+            id: c.id,
+            status: c.status,
+            notified_at: c.notified_at,
+            deadline: c.deadline,
+        }
+    }
 }
 
 /// The outcome of an opt-out: the decision and whether it came inside the window.
