@@ -619,16 +619,16 @@ fn file(ctx: &Ctx, req: &Request, dry_run: bool, enrol: Option<&Enrolment>) -> a
         if let Some(e) = enrol {
             tx.enrol(&req.partner_id, e.name.as_deref(), &[req.program], ctx.now)?;
         }
-        let claims = build_claims(ctx, req, &calendar)?;
-        let mut violations: Vec<Violation> = Vec::new();
-        let filing = FilingDetails {
+        // Filing dates are dates in the claim calendar's zone.
+        let (filing_violations, warnings) = check_filing(&FilingDetails {
             program: req.program,
             technical: req.technical.clone(),
             poe_signed: req.poe_signed,
             purchase_date: req.purchase_date,
             filing_date: ctx.now.with_timezone(&calendar.tz).date_naive(),
-        };
-        let (filing_violations, _) = check_filing(&filing);
+        });
+        let claims = build_claims(ctx, req, &calendar, warnings)?;
+        let mut violations: Vec<Violation> = Vec::new();
         for c in &claims {
             let unit_req = UnitRequest {
                 partner_id: &c.partner_id,
@@ -668,20 +668,18 @@ fn file(ctx: &Ctx, req: &Request, dry_run: bool, enrol: Option<&Enrolment>) -> a
     report(ctx, &claims, &calendar, dry_run)
 }
 
-fn build_claims(ctx: &Ctx, req: &Request, calendar: &Calendar) -> anyhow::Result<Vec<Claim>> {
+/// The claims a request files, one per workload, with their deadline and `warnings`.
+fn build_claims(
+    ctx: &Ctx,
+    req: &Request,
+    calendar: &Calendar,
+    warnings: Vec<crate::model::Warning>,
+) -> anyhow::Result<Vec<Claim>> {
     let notified_at = req.notified_at.unwrap_or(ctx.now);
     let deadline = opt_out_deadline(calendar, notified_at, ctx.business_days).map_err(|e| {
         CporError::usage("calendar", format!("calendar '{}': {e}", calendar.name))
             .hint(format!("fix it with `cpor calendar set {}`", calendar.name))
     })?;
-    let filing_date = ctx.now.with_timezone(&calendar.tz).date_naive();
-    let (_, warnings) = check_filing(&FilingDetails {
-        program: req.program,
-        technical: req.technical.clone(),
-        poe_signed: req.poe_signed,
-        purchase_date: req.purchase_date,
-        filing_date,
-    });
     let technical = match (
         &req.technical.name,
         &req.technical.title,

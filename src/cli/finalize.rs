@@ -35,16 +35,20 @@ pub struct FinalizeArgs {
 
 pub fn run(ctx: &Ctx, a: FinalizeArgs) -> anyhow::Result<u8> {
     let mut db = ctx.db()?;
-    let due = db.read(|tx| tx.due_claims(ctx.now, u64::MAX))?;
     let mut ids: Vec<i64> = Vec::new();
     if a.dry_run {
-        ids = due.into_iter().map(|(id, _)| id).collect();
+        ids = db
+            .read(|tx| tx.due_claims(ctx.now, None))?
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
     } else {
-        let bar = progress_bar(ctx, due.len() as u64);
+        let due = db.read(|tx| tx.overdue(ctx.now))?.count;
+        let bar = progress_bar(ctx, due);
         let run = db.write(|tx| tx.start_finalize_run(ctx.now, &ctx.actor))?;
         loop {
             let chunk = db.write(|tx| {
-                let due = tx.due_claims(ctx.now, CHUNK)?;
+                let due = tx.due_claims(ctx.now, Some(CHUNK))?;
                 for (id, deadline) in &due {
                     let change = ClaimChange::Finalized {
                         official_at: *deadline,

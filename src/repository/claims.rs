@@ -420,20 +420,21 @@ impl Tx<'_> {
         Ok(claims)
     }
 
-    /// Up to `limit` pending claims whose deadline is at or before `now`, earliest first.
+    /// Pending claims whose deadline is at or before `now`, earliest first; at most `limit`.
     pub fn due_claims(
         &self,
         now: DateTime<Utc>,
-        limit: u64,
+        limit: Option<u64>,
     ) -> anyhow::Result<Vec<(i64, DateTime<Utc>)>> {
         let mut stmt = self.tx.prepare_cached(
             "SELECT id, deadline FROM claims WHERE status = 'pending' AND deadline <= ?1
              ORDER BY deadline, id LIMIT ?2",
         )?;
         let rows = stmt
-            .query_map(params![utc_text(now), limit as i64], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-            })?
+            .query_map(
+                params![utc_text(now), limit.map_or(-1, |n| n as i64)],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+            )?
             .map(|row| {
                 let (id, deadline) = row?;
                 Ok((id, instant(&deadline)?))

@@ -46,7 +46,7 @@ impl Tx<'_> {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         let sample = self
-            .due_claims(now, 10)?
+            .due_claims(now, Some(10))?
             .into_iter()
             .map(|(id, _)| id)
             .collect();
