@@ -24,14 +24,16 @@
 #![cfg_attr(test, allow(dead_code, unused_imports))]
 
 use chrono::{DateTime, Duration as Days, NaiveDate, Utc};
-use cpor::model::{Claim, Contact, PartnerContact, Poe, Program, Status, utc_text};
-use cpor::repository::{Db, OpenOptions};
+use cpor::model::utc_text;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
+
+#[path = "../tests/support/seed.rs"]
+mod seed;
 
 /// Claims seeded as due.
 const SEEDED: usize = 100_000;
@@ -162,58 +164,8 @@ fn instant(s: &str) -> DateTime<Utc> {
 
 /// `n` pending claims on distinct tenants, all due, inserted in one transaction.
 fn seed(db: &Path, n: usize) {
-    let notified = instant(NOTIFIED);
-    let deadline = instant(DEADLINE);
     let day = NaiveDate::from_ymd_opt(2025, 6, 9).expect("a date");
-    let mut db = Db::open(db, &OpenOptions::default()).expect("open the database");
-    db.write(|tx| {
-        for i in 0..n {
-            tx.insert_claim(&Claim {
-                id: 0,
-                name: format!("seed {i}"),
-                program: Program::OsuM365,
-                partner_id: "1000".into(),
-                tenant_id: format!("{i:08x}-0000-4000-8000-000000000000"),
-                domain: format!("s{i}.example.com"),
-                workload: "teams".into(),
-                subscription_id: None,
-                channel: None,
-                status: Status::Pending,
-                filed_at: notified,
-                filed_by: "seeder".into(),
-                notified_at: notified,
-                deadline,
-                deadline_day: day,
-                calendar: "default".into(),
-                official_at: None,
-                opted_out_at: None,
-                opt_out_in_window: None,
-                withdrawn_at: None,
-                end_reason: None,
-                customer: Contact {
-                    name: "Ann Lee".into(),
-                    title: "CIO".into(),
-                    email: "ann@example.com".into(),
-                },
-                technical: None,
-                partner_contact: PartnerContact {
-                    name: "Pat Kim".into(),
-                    email: "pat@example.com".into(),
-                },
-                poe: Poe {
-                    location: "https://example.com/sow.pdf".into(),
-                    sha256: None,
-                    size: None,
-                    signed_on: NaiveDate::from_ymd_opt(2025, 5, 20).expect("a date"),
-                },
-                purchase_date: None,
-                comment: None,
-                warnings: vec![],
-            })?;
-        }
-        Ok(())
-    })
-    .expect("seed the claims");
+    seed::seed_due_claims(db, n, instant(NOTIFIED), day, instant(DEADLINE));
 }
 
 /// The instant claim process `k` runs at: one second after the previous one.

@@ -13,6 +13,8 @@ mod lifecycle;
 mod malformed;
 mod output;
 mod rules;
+#[path = "../support/seed.rs"]
+mod seed;
 mod storage;
 mod terminal;
 mod troubleshoot;
