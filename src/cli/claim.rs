@@ -1,7 +1,7 @@
 //! `cpor claim`: file one claim per workload, all or nothing.
 
 use super::prompt::Prompter;
-use super::{Ctx, bad_value};
+use super::{Ctx, bad_value, flags_where};
 use crate::error::CporError;
 use crate::model::{
     Channel, Claim, Contact, PartnerContact, Poe, Program, Status, parse_date, parse_instant,
@@ -133,7 +133,7 @@ pub(crate) struct Request {
 
 /// The flags a claim cannot be filed without, each with its value (after config defaults).
 fn missing_flags(a: &ClaimArgs) -> Vec<&'static str> {
-    [
+    flags_where(&[
         ("--partner-id", a.partner_id.is_none()),
         ("--tenant", a.tenant.is_none()),
         ("--domain", a.domain.is_none()),
@@ -146,11 +146,7 @@ fn missing_flags(a: &ClaimArgs) -> Vec<&'static str> {
         ("--partner-email", a.partner_email.is_none()),
         ("--poe", a.poe.is_none()),
         ("--poe-signed", a.poe_signed.is_none()),
-    ]
-    .into_iter()
-    .filter(|(_, missing)| *missing)
-    .map(|(flag, _)| flag)
-    .collect()
+    ])
 }
 
 pub fn run(ctx: &Ctx, mut args: ClaimArgs) -> anyhow::Result<u8> {
@@ -422,18 +418,14 @@ pub(crate) fn parse_unit(ctx: &Ctx, raw: &RawUnit) -> anyhow::Result<UnitInput> 
 
 /// Check every value's format and resolve the PoE file. Nothing is read from the database.
 pub(crate) fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
-    let bizapps_only: Vec<&'static str> = [
+    let bizapps_only = flags_where(&[
         ("--subscription", a.subscription.is_some()),
         ("--channel", a.channel.is_some()),
         ("--purchase-date", a.purchase_date.is_some()),
         ("--technical-name", a.technical_name.is_some()),
         ("--technical-title", a.technical_title.is_some()),
         ("--technical-email", a.technical_email.is_some()),
-    ]
-    .into_iter()
-    .filter(|(_, given)| *given)
-    .map(|(f, _)| f)
-    .collect();
+    ]);
     let unit = parse_unit(
         ctx,
         &RawUnit {

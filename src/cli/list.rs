@@ -2,7 +2,7 @@
 
 use super::{Ctx, bad_value};
 use crate::model::{Program, Status, parse_date, parse_instant};
-use crate::output::{Format, Zones, emit_claims};
+use crate::output::{Format, emit_claims};
 use crate::repository::{ClaimFilter, ClaimSort};
 use crate::rules::format::{parse_domain, parse_guid, parse_partner_id};
 use chrono::{DateTime, Utc};
@@ -116,14 +116,7 @@ pub fn run(ctx: &Ctx, a: ListArgs) -> anyhow::Result<u8> {
     let mut db = ctx.db()?;
     let (claims, total, zones) = db.read(|tx| {
         let (claims, total) = tx.list_claims(&filter)?;
-        let mut zones = Zones::new();
-        for c in &claims {
-            if !zones.contains_key(&c.calendar)
-                && let Some(cal) = tx.calendar(&c.calendar)?
-            {
-                zones.insert(c.calendar.clone(), cal.tz);
-            }
-        }
+        let zones = super::zones_in(tx, &claims)?;
         Ok((claims, total, zones))
     })?;
     emit_claims(&claims, ctx.format, &ctx.style, &zones)?;

@@ -431,41 +431,80 @@ pub(crate) fn claims_by_id(
     Ok(claims)
 }
 
-/// The time zones of the calendars the claims were filed under.
-pub(crate) fn zones_for(
-    ctx: &Ctx,
+/// The time zones of the calendars the claims were filed under, read in the caller's
+/// transaction.
+pub(crate) fn zones_in(
+    tx: &crate::repository::Tx,
     claims: &[crate::model::Claim],
 ) -> anyhow::Result<crate::output::Zones> {
     let mut zones = crate::output::Zones::new();
-    if claims.is_empty() || ctx.format != Format::Table {
-        return Ok(zones);
-    }
-    let mut db = ctx.db()?;
-    db.read(|tx| {
-        for c in claims {
-            if !zones.contains_key(&c.calendar)
-                && let Some(cal) = tx.calendar(&c.calendar)?
-            {
-                zones.insert(c.calendar.clone(), cal.tz);
-            }
+    for c in claims {
+        if !zones.contains_key(&c.calendar)
+            && let Some(cal) = tx.calendar(&c.calendar)?
+        {
+            zones.insert(c.calendar.clone(), cal.tz);
         }
-        Ok(())
-    })?;
+    }
     Ok(zones)
 }
 
-/// Print the claims a lifecycle command changed and those it left as they were, by ID.
-pub(crate) fn emit_affected(
+/// What a lifecycle command did: the claims it changed (as they are now), those it left as
+/// they were, and their calendars' zones for display.
+pub(crate) struct Transitions {
+    pub changed: Vec<crate::model::Claim>,
+    pub unchanged: Vec<crate::model::Claim>,
+    pub zones: crate::output::Zones,
+}
+
+/// Apply a lifecycle change to each claim in one transaction: `decide` returns the status the
+/// claim moves from and the change to record, or `None` when it already has that ending.
+pub(crate) fn apply_transitions(
     ctx: &Ctx,
-    changed: Vec<crate::model::Claim>,
-    unchanged: Vec<crate::model::Claim>,
-) -> anyhow::Result<u8> {
-    let mut all = changed;
-    all.extend(unchanged);
+    tx: &crate::repository::Tx,
+    claims: Vec<crate::model::Claim>,
+    mut decide: impl FnMut(
+        &crate::model::Claim,
+    ) -> anyhow::Result<
+        Option<(crate::model::Status, crate::repository::ClaimChange)>,
+    >,
+) -> anyhow::Result<Transitions> {
+    let mut changed = Vec::new();
+    let mut unchanged = Vec::new();
+    for c in claims {
+        match decide(&c)? {
+            Some((from, change)) => {
+                tx.apply_change(c.id, from, &change, ctx.now, &ctx.actor)?;
+                changed.push(tx.claim(c.id)?.expect("the claim was just updated"));
+            }
+            None => unchanged.push(c),
+        }
+    }
+    let mut all: Vec<_> = changed.iter().chain(&unchanged).cloned().collect();
     all.sort_by_key(|c| c.id);
-    let zones = zones_for(ctx, &all)?;
-    crate::output::emit_claims(&all, ctx.format, &ctx.style, &zones)?;
+    Ok(Transitions {
+        zones: zones_in(tx, &all)?,
+        changed,
+        unchanged,
+    })
+}
+
+/// Print the claims a lifecycle command changed and those it left as they were, by ID.
+pub(crate) fn emit_affected(ctx: &Ctx, t: Transitions) -> anyhow::Result<u8> {
+    let mut all = t.changed;
+    all.extend(t.unchanged);
+    all.sort_by_key(|c| c.id);
+    crate::output::emit_claims(&all, ctx.format, &ctx.style, &t.zones)?;
     Ok(0)
+}
+
+/// The flags among `flags` whose condition holds (given, or missing), for messages that name
+/// them all.
+pub(crate) fn flags_where(flags: &[(&'static str, bool)]) -> Vec<&'static str> {
+    flags
+        .iter()
+        .filter(|(_, hit)| *hit)
+        .map(|(f, _)| *f)
+        .collect()
 }
 
 /// A lifecycle refusal or malformed request as a user-facing error.

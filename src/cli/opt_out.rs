@@ -1,6 +1,6 @@
 //! `cpor opt-out`: the customer declines the association.
 
-use super::{Ctx, bad_value, lifecycle_error};
+use super::{Ctx, apply_transitions, bad_value, emit_affected, lifecycle_error};
 use crate::model::{Claim, parse_instant};
 use crate::repository::ClaimChange;
 use crate::rules::format::{parse_guid, parse_text};
@@ -64,44 +64,41 @@ pub fn run(ctx: &Ctx, a: OptOutArgs) -> anyhow::Result<u8> {
         .map(|w| w.trim().to_ascii_lowercase())
         .collect();
     let mut db = ctx.db()?;
-    let (changed, unchanged) = db.write(|tx| {
+    let done = db.write(|tx| {
         let claims: Vec<Claim> = match &tenant {
             Some(t) => tx.active_claims_of_tenant(t, &workloads)?,
             None => super::claims_by_id(tx, &a.ids)?,
         };
-        let mut changed = Vec::new();
-        let mut unchanged = Vec::new();
-        for c in claims {
-            let state = ClaimState::of(&c);
-            let outcome = lifecycle::opt_out(state, at, ctx.now).map_err(lifecycle_error)?;
-            match outcome.decision {
-                Decision::Move { from, .. } => {
-                    let change = ClaimChange::OptedOut {
+        apply_transitions(ctx, tx, claims, |c| {
+            let outcome =
+                lifecycle::opt_out(ClaimState::of(c), at, ctx.now).map_err(lifecycle_error)?;
+            Ok(match outcome.decision {
+                Decision::Move { from, .. } => Some((
+                    from,
+                    ClaimChange::OptedOut {
                         at,
                         in_window: outcome.in_window,
                         reason: reason.clone(),
-                    };
-                    tx.apply_change(c.id, from, &change, ctx.now, &ctx.actor)?;
-                    changed.push(tx.claim(c.id)?.expect("claim exists"));
-                }
-                Decision::Unchanged(_) => unchanged.push(c),
-            }
-        }
-        Ok((changed, unchanged))
+                    },
+                )),
+                Decision::Unchanged(_) => None,
+            })
+        })
     })?;
+    let (changed, unchanged) = (&done.changed, &done.unchanged);
     if let (Some(t), true) = (&tenant, changed.is_empty() && unchanged.is_empty()) {
         ctx.note(format!(
             "tenant {t} has no active claims{}; nothing to do",
             workload_suffix(&workloads)
         ));
     }
-    for c in &unchanged {
+    for c in unchanged {
         ctx.note(format!(
             "claim {} is already opted out; nothing changed",
             c.id
         ));
     }
-    for c in &changed {
+    for c in changed {
         let window = if c.opt_out_in_window == Some(true) {
             "inside the opt-out window"
         } else {
@@ -109,7 +106,7 @@ pub fn run(ctx: &Ctx, a: OptOutArgs) -> anyhow::Result<u8> {
         };
         ctx.note(format!("claim {} opted out ({window})", c.id));
     }
-    super::emit_affected(ctx, changed, unchanged)
+    emit_affected(ctx, done)
 }
 
 fn workload_suffix(workloads: &[String]) -> String {

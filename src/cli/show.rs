@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::error::CporError;
-use crate::output::{Zones, emit_claim_detail};
+use crate::output::emit_claim_detail;
 use clap::Args;
 
 /// Show one claim: every field and its history, oldest event first.
@@ -22,10 +22,7 @@ pub fn run(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<u8> {
     let (claim, history, zones) = db.read(|tx| {
         let claim = tx.claim(a.id)?.ok_or_else(|| claim_not_found(a.id))?;
         let history = tx.history(a.id)?;
-        let mut zones = Zones::new();
-        if let Some(cal) = tx.calendar(&claim.calendar)? {
-            zones.insert(cal.name.clone(), cal.tz);
-        }
+        let zones = super::zones_in(tx, std::slice::from_ref(&claim))?;
         Ok((claim, history, zones))
     })?;
     emit_claim_detail(&claim, &history, ctx.format, &ctx.style, &zones)?;

@@ -5,7 +5,7 @@
 //! schema. Every problem is a [`Finding`]; exit 7 when any finding is an `error`.
 
 use super::claim::{RawUnit, UnitInput, parse_unit};
-use super::{Ctx, show::claim_not_found};
+use super::{Ctx, flags_where, show::claim_not_found};
 use crate::error::{CporError, EXIT_FINDINGS};
 use crate::model::{Claim, Finding, Poe, Severity, Status, utc_text};
 use crate::output::{Format, claim_json, emit, emit_json, in_zone};
@@ -446,16 +446,12 @@ fn poe_finding(claim: &Claim) -> Option<Finding> {
 // A hypothetical claim
 
 fn hypothetical_report(ctx: &Ctx, a: &TroubleshootArgs) -> anyhow::Result<(Report, Vec<Finding>)> {
-    let missing: Vec<&str> = [
+    let missing = flags_where(&[
         ("--tenant", a.tenant.is_none()),
         ("--program", a.program.is_none()),
         ("--workload", a.workload.is_none()),
         ("--partner-id", a.partner_id.is_none()),
-    ]
-    .into_iter()
-    .filter(|(_, m)| *m)
-    .map(|(f, _)| f)
-    .collect();
+    ]);
     if !missing.is_empty() {
         return Err(CporError::usage(
             "missing-input",
@@ -465,14 +461,10 @@ fn hypothetical_report(ctx: &Ctx, a: &TroubleshootArgs) -> anyhow::Result<(Repor
         .into());
     }
     let workloads: Vec<String> = a.workload.iter().cloned().collect();
-    let bizapps_only: Vec<&'static str> = [
+    let bizapps_only = flags_where(&[
         ("--subscription", a.subscription.is_some()),
         ("--channel", a.channel.is_some()),
-    ]
-    .into_iter()
-    .filter(|(_, given)| *given)
-    .map(|(f, _)| f)
-    .collect();
+    ]);
     let UnitInput {
         program,
         workloads,

@@ -1,6 +1,6 @@
 //! `cpor withdraw`: the partner withdraws (disassociates) claims.
 
-use super::{Ctx, bad_value, claims_by_id, lifecycle_error};
+use super::{Ctx, apply_transitions, bad_value, claims_by_id, emit_affected, lifecycle_error};
 use crate::error::CporError;
 use crate::model::Status;
 use crate::repository::ClaimChange;
@@ -58,34 +58,31 @@ pub fn run(ctx: &Ctx, a: WithdrawArgs) -> anyhow::Result<u8> {
         }
     }
     // ...then decide again under the write lock: the claims may have changed meanwhile.
-    let (changed, unchanged) = db.write(|tx| {
-        let mut changed = Vec::new();
-        let mut unchanged = Vec::new();
-        for c in claims_by_id(tx, &a.ids)? {
-            let state = ClaimState::of(&c);
-            match lifecycle::withdraw(state).map_err(lifecycle_error)? {
-                Decision::Move { from, .. } => {
-                    let change = ClaimChange::Withdrawn {
-                        at: ctx.now,
-                        reason: reason.clone(),
-                    };
-                    tx.apply_change(c.id, from, &change, ctx.now, &ctx.actor)?;
-                    changed.push(tx.claim(c.id)?.expect("claim exists"));
-                }
-                Decision::Unchanged(_) => unchanged.push(c),
-            }
-        }
-        Ok((changed, unchanged))
+    let done = db.write(|tx| {
+        apply_transitions(ctx, tx, claims_by_id(tx, &a.ids)?, |c| {
+            Ok(
+                match lifecycle::withdraw(ClaimState::of(c)).map_err(lifecycle_error)? {
+                    Decision::Move { from, .. } => Some((
+                        from,
+                        ClaimChange::Withdrawn {
+                            at: ctx.now,
+                            reason: reason.clone(),
+                        },
+                    )),
+                    Decision::Unchanged(_) => None,
+                },
+            )
+        })
     })?;
-    for c in &unchanged {
+    for c in &done.unchanged {
         debug_assert_eq!(c.status, Status::Withdrawn);
         ctx.note(format!(
             "claim {} is already withdrawn; nothing changed",
             c.id
         ));
     }
-    for c in &changed {
+    for c in &done.changed {
         ctx.note(format!("withdrew claim {}; its unit is free again", c.id));
     }
-    super::emit_affected(ctx, changed, unchanged)
+    emit_affected(ctx, done)
 }
