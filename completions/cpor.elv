@@ -464,6 +464,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         &'cpor;calendar;holiday;help;help'= {
         }
         &'cpor;calendar;import'= {
+            cand --years 'Expand recurring .ics events into these years (default: this year and the next two)'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
             cand --format 'Output format'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'

@@ -363,6 +363,7 @@ complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subc
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -f -a "add" -d 'Add a holiday (a date that is not a business day).'
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -f -a "remove" -d 'Remove a holiday.'
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -l years -d 'Expand recurring .ics events into these years (default: this year and the next two)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -l format -d 'Output format' -r -f -a "table\t''
 json\t''

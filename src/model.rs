@@ -379,8 +379,7 @@ pub fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
 
 /// Parse a calendar date written `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("'{s}' is not a date; write it as YYYY-MM-DD, e.g. 2025-06-02"))
+    crate::rules::format::parse_date(s)
 }
 
 #[cfg(test)]

@@ -2,12 +2,12 @@
 
 use super::{Ctx, bad_value};
 use crate::error::CporError;
-use crate::holiday_file::{Holiday, parse_csv, parse_ics};
-use crate::model::parse_date;
+use crate::holiday_file::{Holiday, YearRange, parse_csv, parse_holiday_date, parse_ics};
 use crate::output::{Format, emit, emit_json};
 use crate::rules::calendar::{Calendar, WeekendSet, parse_cutoff, parse_tz};
 use crate::rules::format::parse_text;
 use anyhow::Context;
+use chrono::Datelike;
 use clap::{Args, Subcommand};
 use comfy_table::Cell;
 use serde_json::json;
@@ -111,11 +111,13 @@ pub struct HolidayRemoveArgs {
 
 /// Import holidays from a file: `.csv` rows `date,label`, or `.ics` all-day events.
 ///
-/// Recurring iCalendar events are not expanded: list their dates explicitly. All holidays of
-/// the file are added together or not at all.
+/// Recurring iCalendar events (RRULE with RDATE/EXDATE) are expanded into the years of
+/// --years, by default this year and the next two. All holidays of the file are added
+/// together or not at all.
 ///
 /// Examples:
 ///   cpor calendar import uk uk-bank-holidays.ics
+///   cpor calendar import uk uk-bank-holidays.ics --years 2025..2030
 ///   cpor calendar import uk holidays-2026.csv
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
@@ -124,6 +126,9 @@ pub struct ImportArgs {
     pub name: String,
     /// A .csv or .ics file
     pub file: PathBuf,
+    /// Expand recurring .ics events into these years (default: this year and the next two)
+    #[arg(long, value_name = "FROM..TO")]
+    pub years: Option<String>,
 }
 
 pub fn run(ctx: &Ctx, cmd: CalendarCommand) -> anyhow::Result<u8> {
@@ -318,7 +323,7 @@ fn emit_calendars(ctx: &Ctx, calendars: &[Calendar], as_list: bool) -> anyhow::R
 
 fn holiday_add(ctx: &Ctx, a: HolidayAddArgs) -> anyhow::Result<u8> {
     let name = calendar_name(&a.name)?;
-    let date = parse_date(&a.date).map_err(|e| bad_value("DATE", e))?;
+    let date = parse_holiday_date(&a.date).map_err(|e| bad_value("DATE", e))?;
     let label = a
         .label
         .as_deref()
@@ -343,7 +348,7 @@ fn holiday_add(ctx: &Ctx, a: HolidayAddArgs) -> anyhow::Result<u8> {
 
 fn holiday_remove(ctx: &Ctx, a: HolidayRemoveArgs) -> anyhow::Result<u8> {
     let name = calendar_name(&a.name)?;
-    let date = parse_date(&a.date).map_err(|e| bad_value("DATE", e))?;
+    let date = parse_holiday_date(&a.date).map_err(|e| bad_value("DATE", e))?;
     let mut db = ctx.db()?;
     let cal = db.write(|tx| {
         tx.calendar(&name)?
@@ -374,13 +379,25 @@ fn import(ctx: &Ctx, a: ImportArgs) -> anyhow::Result<u8> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
+    let years = match a.years.as_deref() {
+        Some(y) => YearRange::parse(y).map_err(|e| bad_value("--years", e))?,
+        None => YearRange::starting(ctx.now.year()),
+    };
+    if a.years.is_some() && ext == "csv" {
+        return Err(bad_value(
+            "--years",
+            format!(
+                "--years expands recurring iCalendar events, but {shown} is a CSV file of dates"
+            ),
+        ));
+    }
     let text = std::fs::read_to_string(&a.file).map_err(|e| {
         CporError::usage("holiday-file", format!("cannot read {shown}: {e}"))
             .hint("give the path of a .csv or .ics file")
     })?;
     let holidays: Vec<Holiday> = match ext.as_str() {
         "csv" => parse_csv(&text),
-        "ics" | "ical" | "ifb" | "icalendar" => parse_ics(&text),
+        "ics" | "ical" | "ifb" | "icalendar" => parse_ics(&text, years),
         _ => {
             return Err(CporError::usage(
                 "holiday-file",
@@ -392,7 +409,7 @@ fn import(ctx: &Ctx, a: ImportArgs) -> anyhow::Result<u8> {
     }
     .map_err(|e| {
         CporError::usage("holiday-file", format!("{shown}: {e}"))
-            .hint("fix the file (or list recurring holidays' dates explicitly) and import again")
+            .hint("fix the file (or list a recurring holiday's dates explicitly) and import again")
     })?;
     let mut db = ctx.db()?;
     let (added, cal) = db

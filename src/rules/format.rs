@@ -1,9 +1,11 @@
-//! Input formats: what a well-formed tenant ID, subscription ID, PartnerID, domain and e-mail
-//! address look like. A value that fails here is a usage error (exit 2), never a refusal.
+//! Input formats: what a well-formed tenant ID, subscription ID, PartnerID, domain, e-mail
+//! address and date look like. A value that fails here is a usage error (exit 2), never a refusal.
 //!
 //! Each parser returns the canonical form that is stored: GUIDs and domains in lower case
 //! (both are case-insensitive identifiers), e-mail addresses trimmed with the domain part in
 //! lower case (the local part is kept exactly as typed).
+
+use chrono::NaiveDate;
 
 /// A GUID written `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (hex, any case; braces allowed).
 pub fn parse_guid(what: &str, s: &str) -> Result<String, String> {
@@ -90,9 +92,79 @@ pub fn parse_text(what: &str, s: &str) -> Result<String, String> {
     }
 }
 
+/// A calendar date written strictly `YYYY-MM-DD`: a four-digit year and two-digit month and
+/// day, nothing else. Every date flag and file goes through here, so `2025-5-1` or `25-05-01`
+/// is refused everywhere rather than read as something the user did not mean.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let t = s.trim();
+    let b = t.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    // The shape is checked first, so chrono only decides whether the day exists.
+    shape
+        .then(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| format!("'{s}' is not a date; write it as YYYY-MM-DD, e.g. 2025-06-02"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn dates_are_strictly_yyyy_mm_dd() {
+        assert_eq!(
+            parse_date(" 2025-06-02 ").unwrap(),
+            NaiveDate::from_ymd_opt(2025, 6, 2).unwrap()
+        );
+        assert_eq!(
+            parse_date("2024-02-29").unwrap(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
+        for bad in [
+            "",
+            "2025-5-1",
+            "2025-05-1",
+            "25-05-01",
+            "02025-05-01",
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-06-31",
+            "2025/06/02",
+            "20250602",
+            "+2025-06-02",
+            "2025-06-02T00:00",
+            "２０２５-06-02",
+        ] {
+            let e = parse_date(bad).unwrap_err();
+            assert!(e.contains(&format!("'{bad}'")), "{bad}: {e}");
+        }
+    }
+
+    proptest! {
+        /// Every real date round-trips through its `YYYY-MM-DD` form.
+        #[test]
+        fn every_date_round_trips(days in 0i64..3_652_059) {
+            let d = NaiveDate::from_ymd_opt(1, 1, 1).unwrap() + chrono::Days::new(days as u64);
+            prop_assert_eq!(parse_date(&d.format("%Y-%m-%d").to_string()), Ok(d));
+        }
+
+        /// Nothing but ten characters of the exact shape is ever accepted.
+        #[test]
+        fn only_the_exact_shape_parses(s in "[0-9+ -]{0,12}") {
+            if let Ok(d) = parse_date(&s) {
+                prop_assert_eq!(d.format("%Y-%m-%d").to_string(), s.trim());
+            }
+        }
+    }
 
     #[test]
     fn guids() {

@@ -471,40 +471,262 @@ fn import_an_ics_file_with_a_multi_day_event() {
     assert_eq!(holidays(&env, "uk").len(), 5);
 }
 
+/// `.ics` text of a VCALENDAR around `events` (CRLF line ends).
+fn ics(events: &[&str]) -> String {
+    let mut lines = vec!["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//cpor tests//EN"];
+    lines.extend(events.iter().flat_map(|e| e.lines()));
+    lines.push("END:VCALENDAR");
+    lines.join("\r\n") + "\r\n"
+}
+
+/// Writes `text` to `name` in the environment and imports it into calendar `uk` with `extra`
+/// arguments.
+fn import(env: &Env, name: &str, text: &str, extra: &[&str]) -> Outcome {
+    let file = env.path(name);
+    std::fs::write(&file, text).unwrap();
+    let mut args = vec!["calendar", "import", "uk", file.to_str().unwrap()];
+    args.extend(extra);
+    cpor(env, &args)
+}
+
+/// Published feeds (SPEC §6 v2): a fixed-date yearly holiday and a "last Monday of May" rule,
+/// with an EXDATE and an RDATE, expand into the years of `--years`.
+const RECURRING: &str = "BEGIN:VEVENT
+UID:xmas@example.com
+DTSTART;VALUE=DATE:20201225
+DTEND;VALUE=DATE:20201226
+RRULE:FREQ=YEARLY
+SUMMARY:Christmas Day
+END:VEVENT
+BEGIN:VEVENT
+UID:spring@example.com
+DTSTART;VALUE=DATE:20200525
+RRULE:FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO
+EXDATE;VALUE=DATE:20260525
+RDATE;VALUE=DATE:20260601
+SUMMARY:Spring bank
+  holiday
+END:VEVENT";
+
 #[test]
-fn import_of_a_recurring_ics_event_is_refused_naming_it() {
+fn import_expands_yearly_rules_into_the_years_given() {
     let env = Env::new();
     ok_json(&env, &["calendar", "set", "uk", "--tz", "Europe/London"]);
-    let recurring = ICS.replace(
-        "END:VCALENDAR\r\n",
-        "BEGIN:VEVENT\r\n\
-         UID:xmas-yearly@example.com\r\n\
-         DTSTART;VALUE=DATE:20251225\r\n\
-         RRULE:FREQ=YEARLY\r\n\
-         SUMMARY:Christmas every year\r\n\
-         END:VEVENT\r\n\
-         END:VCALENDAR\r\n",
+    let out = import(
+        &env,
+        "feed.ics",
+        &ics(&[RECURRING]),
+        &["--years", "2025..2026"],
     );
-    let file = env.path("recurring.ics");
-    std::fs::write(&file, recurring).unwrap();
+    assert_eq!(out.code, Some(0), "{out}");
+    assert_eq!(
+        holidays(&env, "uk"),
+        [
+            day("2025-05-26", Some("Spring bank holiday")),
+            day("2025-12-25", Some("Christmas Day")),
+            day("2026-06-01", Some("Spring bank holiday")),
+            day("2026-12-25", Some("Christmas Day")),
+        ],
+        "2026-05-25 is excluded by EXDATE, 2026-06-01 added by RDATE\n{out}"
+    );
+}
+
+#[test]
+fn import_expands_into_this_year_and_the_next_two_by_default() {
+    let mut env = Env::new();
+    // "This year" is the clock's (CPOR_NOW), never the machine's.
+    env.set_now("2030-03-01T12:00:00Z");
+    ok_json(&env, &["calendar", "set", "uk"]);
+    let out = import(&env, "feed.ics", &ics(&[RECURRING]), &[]);
+    assert_eq!(out.code, Some(0), "{out}");
+    let dates: Vec<String> = holidays(&env, "uk").into_iter().map(|(d, _)| d).collect();
+    assert_eq!(
+        dates,
+        [
+            "2030-05-27",
+            "2030-12-25",
+            "2031-05-26",
+            "2031-12-25",
+            "2032-05-31",
+            "2032-12-25"
+        ]
+    );
+}
+
+#[test]
+fn import_of_a_recurrence_it_cannot_expand_is_refused_naming_it() {
+    let env = Env::new();
+    ok_json(&env, &["calendar", "set", "uk", "--tz", "Europe/London"]);
+    for (rule, why) in [
+        ("RRULE:FREQ=YEARLY;BYMONTH=13", "BYMONTH=13"),
+        ("RRULE:FREQ=FORTNIGHTLY", "FREQ=FORTNIGHTLY"),
+        ("RRULE:FREQ=HOURLY;BYMINUTE=0", "within a day"),
+        ("EXRULE:FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=26", "EXRULE"),
+    ] {
+        let bad = ics(&[
+            RECURRING,
+            &format!(
+                "BEGIN:VEVENT\nUID:odd@example.com\nDTSTART;VALUE=DATE:20251226\n{rule}\n\
+                 SUMMARY:Boxing Day\nEND:VEVENT"
+            ),
+        ]);
+        let file = env.path("bad.ics");
+        std::fs::write(&file, bad).unwrap();
+        let out = assert_fails(
+            &env,
+            &["calendar", "import", "uk", file.to_str().unwrap()],
+            2,
+            "usage",
+        );
+        let message = out.error()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            message.contains("\"Boxing Day\" (UID odd@example.com)")
+                && message.contains("(line 20)"),
+            "{rule}: the error names the event and its line\n{out}"
+        );
+        assert!(message.contains(why), "{rule}\n{out}");
+        assert_eq!(holidays(&env, "uk"), [], "nothing of the file was imported");
+    }
+}
+
+#[test]
+fn import_years_are_validated() {
+    let env = Env::new();
+    ok_json(&env, &["calendar", "set", "uk"]);
+    let file = env.path("feed.ics");
+    std::fs::write(&file, ics(&[RECURRING])).unwrap();
+    for years in [
+        "2026..2025",
+        "1899..1900",
+        "2999..3000",
+        "2025..2100",
+        "25..27",
+        "2025",
+        "2025-2026",
+    ] {
+        let out = assert_fails(
+            &env,
+            &[
+                "calendar",
+                "import",
+                "uk",
+                file.to_str().unwrap(),
+                "--years",
+                years,
+            ],
+            2,
+            "usage",
+        );
+        assert!(out.stderr.contains("--years"), "{years}\n{out}");
+    }
+    // --years is about recurring iCalendar events; a CSV file lists its dates.
+    let csv = env.path("days.csv");
+    std::fs::write(&csv, "2025-12-25,Christmas Day\n").unwrap();
+    let out = assert_fails(
+        &env,
+        &[
+            "calendar",
+            "import",
+            "uk",
+            csv.to_str().unwrap(),
+            "--years",
+            "2025..2026",
+        ],
+        2,
+        "usage",
+    );
+    assert!(out.stderr.contains("--years"), "{out}");
+    assert_eq!(holidays(&env, "uk"), []);
+}
+
+#[test]
+fn import_reads_folded_lines_and_refuses_timed_events() {
+    let env = Env::new();
+    ok_json(&env, &["calendar", "set", "uk"]);
+    // A SUMMARY folded over three physical lines (space and tab continuations), VALUE=DATE
+    // with lower-case parameter names.
+    let folded = ics(&[
+        "BEGIN:VEVENT\nUID:f@example.com\nDTSTART;value=DATE:20250825\n\
+         SUMMARY:Summer bank holiday\\, England\n  and Wal\n\tes\nEND:VEVENT",
+    ]);
+    let out = import(&env, "folded.ics", &folded, &[]);
+    assert_eq!(out.code, Some(0), "{out}");
+    assert_eq!(
+        holidays(&env, "uk"),
+        [day(
+            "2025-08-25",
+            Some("Summer bank holiday, England and Wales")
+        )]
+    );
+    // A TZID'd timed event is not a holiday: refused naming it.
+    let timed = ics(&[
+        "BEGIN:VEVENT\nUID:f2@example.com\nDTSTART;VALUE=DATE:20251225\nSUMMARY:Christmas\nEND:VEVENT",
+        "BEGIN:VEVENT\nUID:lunch@example.com\nSUMMARY:Team lunch\n\
+         DTSTART;TZID=Europe/London:20251219T123000\nDTEND;TZID=Europe/London:20251219T140000\n\
+         END:VEVENT",
+    ]);
+    let file = env.path("timed.ics");
+    std::fs::write(&file, timed).unwrap();
     let out = assert_fails(
         &env,
         &["calendar", "import", "uk", file.to_str().unwrap()],
         2,
         "usage",
     );
+    let message = out.error()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert!(
-        out.stderr.contains("Christmas every year"),
-        "the error names the event\n{out}"
-    );
-    assert!(
-        out.error()["error"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("Christmas every year"),
+        message.contains("\"Team lunch\" (UID lunch@example.com) (line 9)")
+            && message.contains("not an all-day event")
+            && message.contains("Europe/London"),
         "{out}"
     );
-    assert_eq!(holidays(&env, "uk"), [], "nothing of the file was imported");
+    assert_eq!(holidays(&env, "uk").len(), 1);
+}
+
+#[test]
+fn import_csv_quoted_labels_and_a_bad_date_naming_the_line() {
+    let env = Env::new();
+    ok_json(&env, &["calendar", "set", "uk"]);
+    let out = import(
+        &env,
+        "quoted.csv",
+        "date,label\r\n2025-12-26,\"Boxing Day, or St Stephen's Day\"\r\n\
+         2026-01-02,\"New Year \"\"bridge\"\" day\"\r\n",
+        &[],
+    );
+    assert_eq!(out.code, Some(0), "{out}");
+    assert_eq!(
+        holidays(&env, "uk"),
+        [
+            day("2025-12-26", Some("Boxing Day, or St Stephen's Day")),
+            day("2026-01-02", Some("New Year \"bridge\" day")),
+        ]
+    );
+    // Not strictly YYYY-MM-DD: refused naming the line, nothing imported.
+    for (row, bad) in [
+        ("2026-5-4,Early May", "2026-5-4"),
+        ("26-05-04,Early May", "26-05-04"),
+    ] {
+        let file = env.path("bad.csv");
+        std::fs::write(&file, format!("date,label\n2026-08-31,Summer\n{row}\n")).unwrap();
+        let out = assert_fails(
+            &env,
+            &["calendar", "import", "uk", file.to_str().unwrap()],
+            2,
+            "usage",
+        );
+        assert!(
+            out.stderr.contains("line 3") && out.stderr.contains(bad),
+            "{out}"
+        );
+        assert_eq!(holidays(&env, "uk").len(), 2);
+    }
 }
 
 #[test]
