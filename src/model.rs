@@ -400,7 +400,10 @@ mod tests {
             assert_eq!(<T as clap::ValueEnum>::from_str(key, true), Ok(*v));
         }
         let err = "nope".parse::<T>().unwrap_err();
-        assert!(err.contains("'nope'") && err.contains(&keys.join(", ")), "{err}");
+        assert!(
+            err.contains("'nope'") && err.contains(&keys.join(", ")),
+            "{err}"
+        );
         assert!(serde_json::from_value::<T>("nope".into()).is_err());
     }
 
