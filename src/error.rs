@@ -6,7 +6,7 @@
 //! failure. Nothing else in the program picks an exit code.
 
 use crate::rules::Violation;
-use serde_json::json;
+use serde::Serialize;
 use std::fmt;
 
 /// What kind of failure this is; decides the exit code.
@@ -155,17 +155,40 @@ pub struct Report {
 impl Report {
     /// The one-line JSON object of SPEC §6.
     pub fn to_json(&self) -> serde_json::Value {
-        json!({"error": {
-            "kind": self.kind.as_str(),
-            "code": self.code,
-            "message": self.message,
-            "hints": self.hints,
-            "rules": self.rules.iter().map(|r| json!({
-                "code": r.code.as_str(),
-                "message": r.message,
-                "remedy": r.remedy,
-            })).collect::<Vec<_>>(),
-        }})
+        #[derive(Serialize)]
+        struct Wrapper<'a> {
+            error: Body<'a>,
+        }
+        #[derive(Serialize)]
+        struct Body<'a> {
+            kind: &'static str,
+            code: &'a str,
+            message: &'a str,
+            hints: &'a [String],
+            rules: Vec<Rule<'a>>,
+        }
+        #[derive(Serialize)]
+        struct Rule<'a> {
+            code: &'static str,
+            message: &'a str,
+            remedy: &'a str,
+        }
+        let error = Body {
+            kind: self.kind.as_str(),
+            code: &self.code,
+            message: &self.message,
+            hints: &self.hints,
+            rules: self
+                .rules
+                .iter()
+                .map(|r| Rule {
+                    code: r.code.as_str(),
+                    message: &r.message,
+                    remedy: &r.remedy,
+                })
+                .collect(),
+        };
+        serde_json::to_value(Wrapper { error }).expect("an error report serializes")
     }
 }
 

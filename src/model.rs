@@ -4,30 +4,99 @@
 //! renders them; none of them knows about SQL or command-line parsing.
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
+use strum::{IntoStaticStr, VariantArray};
+
+/// The rest of an enum's text API, from its one name table: the strum derives
+/// (`IntoStaticStr` + `VariantArray`, kebab-case). serde goes through it too (`into`/`try_from`),
+/// so the key users type, the key JSON and the database carry, and the error listing the valid
+/// keys cannot disagree.
+macro_rules! named_enum {
+    ($ty:ty, $what:literal) => {
+        impl $ty {
+            /// The stable key users type and JSON carries.
+            pub fn as_str(self) -> &'static str {
+                self.into()
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        /// Case-insensitive, surrounding blanks ignored; the error lists the valid keys.
+        impl FromStr for $ty {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                parse_key(s, $what)
+            }
+        }
+
+        impl TryFrom<String> for $ty {
+            type Error = String;
+            fn try_from(s: String) -> Result<Self, String> {
+                s.parse()
+            }
+        }
+
+        impl clap::ValueEnum for $ty {
+            fn value_variants<'a>() -> &'a [Self] {
+                Self::VARIANTS
+            }
+            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+                Some(clap::builder::PossibleValue::new(self.as_str()))
+            }
+        }
+    };
+}
+
+/// The variant of `T` whose key is `s`, or an error naming `what` and the valid keys.
+fn parse_key<T>(s: &str, what: &str) -> Result<T, String>
+where
+    T: VariantArray + Copy + Into<&'static str>,
+{
+    let key = |v: &T| -> &'static str { (*v).into() };
+    T::VARIANTS
+        .iter()
+        .find(|v| key(v).eq_ignore_ascii_case(s.trim()))
+        .copied()
+        .ok_or_else(|| {
+            let keys: Vec<&str> = T::VARIANTS.iter().map(key).collect();
+            format!("unknown {what} '{s}'; expected one of: {}", keys.join(", "))
+        })
+}
 
 /// A CPOR incentive program.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    IntoStaticStr,
+    VariantArray,
+    Serialize,
+    Deserialize,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(into = "&'static str", try_from = "String")]
 pub enum Program {
     OsaSell,
     OsuM365,
     OsuBizapps,
 }
+named_enum!(Program, "program");
 
 impl Program {
     /// Every program, in the order they are listed to users.
-    pub const ALL: [Program; 3] = [Program::OsaSell, Program::OsuM365, Program::OsuBizapps];
-
-    /// The stable key users type and JSON carries.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Program::OsaSell => "osa-sell",
-            Program::OsuM365 => "osu-m365",
-            Program::OsuBizapps => "osu-bizapps",
-        }
-    }
+    pub const ALL: &'static [Program] = Self::VARIANTS;
 
     /// The program's name as Partner Center shows it.
     pub fn title(self) -> &'static str {
@@ -53,156 +122,65 @@ impl Program {
     }
 }
 
-impl fmt::Display for Program {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Program {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Program::ALL
-            .into_iter()
-            .find(|p| p.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| {
-                format!("unknown program '{s}'; expected one of: osa-sell, osu-m365, osu-bizapps")
-            })
-    }
-}
-
 /// What a claim's partner did for the customer (derived from the program).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, IntoStaticStr, VariantArray, Serialize, Deserialize,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(into = "&'static str", try_from = "String")]
 pub enum Activity {
     Presales,
     Usage,
 }
-
-impl Activity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Activity::Presales => "presales",
-            Activity::Usage => "usage",
-        }
-    }
-}
+named_enum!(Activity, "activity");
 
 /// Where a Business Applications subscription was bought.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, IntoStaticStr, VariantArray, Serialize, Deserialize,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(into = "&'static str", try_from = "String")]
 pub enum Channel {
     Vl,
     WebDirect,
     Csp,
 }
-
-impl Channel {
-    pub const ALL: [Channel; 3] = [Channel::Vl, Channel::WebDirect, Channel::Csp];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Vl => "vl",
-            Channel::WebDirect => "web-direct",
-            Channel::Csp => "csp",
-        }
-    }
-}
-
-impl FromStr for Channel {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Channel::ALL
-            .into_iter()
-            .find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| format!("unknown channel '{s}'; expected one of: vl, web-direct, csp"))
-    }
-}
+named_enum!(Channel, "channel");
 
 /// Where a claim stands in its lifecycle (SPEC §4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, IntoStaticStr, VariantArray, Serialize, Deserialize,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(into = "&'static str", try_from = "String")]
 pub enum Status {
     Pending,
     Official,
     OptedOut,
     Withdrawn,
 }
+named_enum!(Status, "status");
 
 impl Status {
-    pub const ALL: [Status; 4] = [
-        Status::Pending,
-        Status::Official,
-        Status::OptedOut,
-        Status::Withdrawn,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Pending => "pending",
-            Status::Official => "official",
-            Status::OptedOut => "opted-out",
-            Status::Withdrawn => "withdrawn",
-        }
-    }
-
     /// An active claim holds its unit.
     pub fn is_active(self) -> bool {
         matches!(self, Status::Pending | Status::Official)
     }
 }
 
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Status {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Status::ALL
-            .into_iter()
-            .find(|st| st.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| {
-                format!(
-                    "unknown status '{s}'; expected one of: pending, official, opted-out, withdrawn"
-                )
-            })
-    }
-}
-
 /// What a history event records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, IntoStaticStr, VariantArray, Serialize, Deserialize,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(into = "&'static str", try_from = "String")]
 pub enum Action {
     Filed,
     Finalized,
     OptedOut,
     Withdrawn,
 }
-
-impl Action {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Filed => "filed",
-            Action::Finalized => "finalized",
-            Action::OptedOut => "opted-out",
-            Action::Withdrawn => "withdrawn",
-        }
-    }
-}
-
-impl FromStr for Action {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        [
-            Action::Filed,
-            Action::Finalized,
-            Action::OptedOut,
-            Action::Withdrawn,
-        ]
-        .into_iter()
-        .find(|a| a.as_str() == s)
-        .ok_or_else(|| format!("unknown history action '{s}'"))
-    }
-}
+named_enum!(Action, "history action");
 
 /// A person named on a claim.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -354,8 +332,8 @@ pub struct HistoryEvent {
     pub reason: Option<String>,
 }
 
-/// A PartnerID and the programs it is enrolled in.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A PartnerID and the programs it is enrolled in; serialized as the `partner` JSON object.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Partner {
     pub partner_id: String,
     pub name: String,
@@ -400,25 +378,79 @@ mod tests {
         let m = Unit::of(Program::OsuM365, "t", "teams", Some("s"));
         assert_eq!(m.key(), "workload:t:teams");
     }
+
+    /// Every spelling of an enum (as_str, Display, serde, clap, FromStr) comes from one table.
+    fn round_trips<T>(expected: &[&str])
+    where
+        T: VariantArray + Copy + fmt::Debug + PartialEq + fmt::Display + FromStr<Err = String>,
+        T: Into<&'static str> + Serialize + for<'de> Deserialize<'de> + clap::ValueEnum,
+    {
+        let keys: Vec<&str> = T::VARIANTS.iter().map(|v| (*v).into()).collect();
+        assert_eq!(keys, expected);
+        for v in T::VARIANTS {
+            let key: &str = (*v).into();
+            assert_eq!(v.to_string(), key);
+            assert_eq!(serde_json::to_value(v).unwrap(), key);
+            assert_eq!(serde_json::from_value::<T>(key.into()).unwrap(), *v);
+            assert_eq!(
+                format!("  {}\t", key.to_ascii_uppercase()).parse::<T>(),
+                Ok(*v)
+            );
+            assert_eq!(<T as clap::ValueEnum>::from_str(key, true), Ok(*v));
+        }
+        let err = "nope".parse::<T>().unwrap_err();
+        assert!(
+            err.contains("'nope'") && err.contains(&keys.join(", ")),
+            "{err}"
+        );
+        assert!(serde_json::from_value::<T>("nope".into()).is_err());
+    }
+
+    #[test]
+    fn each_enum_has_one_kebab_case_mapping() {
+        round_trips::<Program>(&["osa-sell", "osu-m365", "osu-bizapps"]);
+        round_trips::<Activity>(&["presales", "usage"]);
+        round_trips::<Channel>(&["vl", "web-direct", "csp"]);
+        round_trips::<Status>(&["pending", "official", "opted-out", "withdrawn"]);
+        round_trips::<Action>(&["filed", "finalized", "opted-out", "withdrawn"]);
+        round_trips::<Severity>(&["info", "warning", "error"]);
+    }
+
+    #[test]
+    fn parse_errors_name_the_kind_and_the_keys() {
+        assert_eq!(
+            "x".parse::<Program>().unwrap_err(),
+            "unknown program 'x'; expected one of: osa-sell, osu-m365, osu-bizapps"
+        );
+        assert_eq!(
+            "x".parse::<Status>().unwrap_err(),
+            "unknown status 'x'; expected one of: pending, official, opted-out, withdrawn"
+        );
+    }
 }
 
 /// How serious a troubleshooting finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    IntoStaticStr,
+    VariantArray,
+    Serialize,
+    Deserialize,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(into = "&'static str", try_from = "String")]
 pub enum Severity {
     Info,
     Warning,
     Error,
 }
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
+named_enum!(Severity, "severity");
 
 /// One thing `troubleshoot` found: what, how bad, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]

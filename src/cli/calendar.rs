@@ -7,10 +7,10 @@ use crate::output::{Format, emit, emit_json};
 use crate::rules::calendar::{Calendar, WeekendSet, parse_cutoff, parse_tz};
 use crate::rules::format::parse_text;
 use anyhow::Context;
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
 use comfy_table::Cell;
-use serde_json::json;
+use serde::Serialize;
 use std::path::PathBuf;
 
 /// Business-day calendars: time zone, weekend, holidays and cut-off of the opt-out window.
@@ -246,22 +246,52 @@ fn show(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<u8> {
     Ok(0)
 }
 
-fn calendar_json(c: &Calendar) -> serde_json::Value {
-    json!({
-        "name": c.name,
-        "tz": c.tz.name(),
-        "weekend": c.weekend.days().map(|d| d.to_string().to_ascii_lowercase()).collect::<Vec<_>>(),
-        "cutoff": c.cutoff.map(|t| t.format("%H:%M").to_string()),
-        "holidays": c.holidays.iter().map(|(d, l)| json!({"date": d.to_string(), "label": l})).collect::<Vec<_>>(),
-    })
+/// A calendar as `calendar show --json` prints it.
+#[derive(Serialize)]
+struct CalendarView<'a> {
+    name: &'a str,
+    tz: &'static str,
+    weekend: Vec<String>,
+    cutoff: Option<String>,
+    holidays: Vec<HolidayView<'a>>,
+}
+
+#[derive(Serialize)]
+struct HolidayView<'a> {
+    #[serde(serialize_with = "crate::output::day")]
+    date: NaiveDate,
+    label: Option<&'a str>,
+}
+
+impl<'a> CalendarView<'a> {
+    fn of(c: &'a Calendar) -> Self {
+        CalendarView {
+            name: &c.name,
+            tz: c.tz.name(),
+            weekend: c
+                .weekend
+                .days()
+                .map(|d| d.to_string().to_ascii_lowercase())
+                .collect(),
+            cutoff: c.cutoff.map(|t| t.format("%H:%M").to_string()),
+            holidays: c
+                .holidays
+                .iter()
+                .map(|(d, l)| HolidayView {
+                    date: *d,
+                    label: l.as_deref(),
+                })
+                .collect(),
+        }
+    }
 }
 
 fn emit_calendars(ctx: &Ctx, calendars: &[Calendar], as_list: bool) -> anyhow::Result<()> {
     match ctx.format {
-        Format::Json if as_list => emit_json(&json!(
-            calendars.iter().map(calendar_json).collect::<Vec<_>>()
-        )),
-        Format::Json => emit_json(&calendar_json(&calendars[0])),
+        Format::Json if as_list => {
+            emit_json(&calendars.iter().map(CalendarView::of).collect::<Vec<_>>())
+        }
+        Format::Json => emit_json(&CalendarView::of(&calendars[0])),
         Format::Csv => emit(|w| {
             let mut out = csv::Writer::from_writer(w);
             out.write_record(["calendar", "tz", "weekend", "cutoff", "date", "label"])?;

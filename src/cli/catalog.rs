@@ -1,10 +1,11 @@
 //! `cpor catalog`: programs, activities and workload keys.
 
 use super::Ctx;
+use crate::model::{Activity, Program};
 use crate::output::{Format, emit, emit_json};
 use clap::Args;
 use comfy_table::Cell;
-use serde_json::json;
+use serde::Serialize;
 
 /// Print the catalog: each program, its activity and the workload keys it accepts.
 ///
@@ -17,22 +18,41 @@ use serde_json::json;
 #[command(verbatim_doc_comment)]
 pub struct CatalogArgs {}
 
+/// One program of `catalog --json`.
+#[derive(Serialize)]
+struct ProgramView<'a> {
+    program: Program,
+    title: &'static str,
+    activity: Activity,
+    workloads: Vec<WorkloadView<'a>>,
+}
+
+#[derive(Serialize)]
+struct WorkloadView<'a> {
+    key: &'a str,
+    name: &'a str,
+}
+
 pub fn run(ctx: &Ctx, _: CatalogArgs) -> anyhow::Result<u8> {
     match ctx.format {
         Format::Json => {
             let programs: Vec<_> = ctx
                 .catalog
                 .programs()
-                .map(|(p, ws)| {
-                    json!({
-                        "program": p.as_str(),
-                        "title": p.title(),
-                        "activity": p.activity().as_str(),
-                        "workloads": ws.iter().map(|w| json!({"key": w.key, "name": w.name})).collect::<Vec<_>>(),
-                    })
+                .map(|(program, ws)| ProgramView {
+                    program,
+                    title: program.title(),
+                    activity: program.activity(),
+                    workloads: ws
+                        .iter()
+                        .map(|w| WorkloadView {
+                            key: &w.key,
+                            name: &w.name,
+                        })
+                        .collect(),
                 })
                 .collect();
-            emit_json(&json!(programs))?;
+            emit_json(&programs)?;
         }
         Format::Csv => emit(|w| {
             let mut out = csv::Writer::from_writer(w);

@@ -6,7 +6,7 @@ use crate::error::CporError;
 use crate::model::{
     Channel, Claim, Contact, PartnerContact, Poe, Program, Status, parse_date, parse_instant,
 };
-use crate::output::{Format, Zones, emit_claims, emit_json, in_zone};
+use crate::output::{ClaimView, Format, Zones, emit_claims, emit_json, in_zone};
 use crate::rules::Violation;
 use crate::rules::calendar::{Calendar, opt_out_deadline};
 use crate::rules::eligibility::{
@@ -752,15 +752,15 @@ fn report(ctx: &Ctx, claims: &[Claim], calendar: &Calendar, dry_run: bool) -> an
     }
     match ctx.format {
         Format::Json if dry_run => {
-            let items = claims
+            // Nothing was saved, so no claim has an ID yet.
+            let unsaved: Vec<_> = claims
                 .iter()
-                .map(|c| {
-                    let mut v = crate::output::claim_json(c);
-                    v["id"] = serde_json::Value::Null;
-                    v
+                .map(|c| ClaimView {
+                    id: None,
+                    ..ClaimView::of(c)
                 })
                 .collect();
-            emit_json(&serde_json::Value::Array(items))?;
+            emit_json(&unsaved)?;
         }
         format => emit_claims(claims, format, &ctx.style, &zones)?,
     }

@@ -5,7 +5,7 @@ use crate::model::{Status, utc_text};
 use crate::output::{Format, emit, emit_json};
 use crate::repository::ClaimChange;
 use clap::Args;
-use serde_json::json;
+use serde::Serialize;
 
 /// Claims finalized per write transaction. Small enough that a concurrent `claim` waits a few
 /// milliseconds for the lock, large enough that 100,000 claims need few commits.
@@ -99,13 +99,13 @@ pub fn run(ctx: &Ctx, a: FinalizeArgs) -> anyhow::Result<u8> {
         next_text.as_deref().unwrap_or("none")
     ));
     match ctx.format {
-        Format::Json => emit_json(&json!({
-            "finalized": ids.len(),
-            "claims": ids,
-            "pending": pending_after,
-            "next_deadline": next_text,
-            "dry_run": a.dry_run,
-        }))?,
+        Format::Json => emit_json(&FinalizeReport {
+            finalized: ids.len(),
+            claims: &ids,
+            pending: pending_after,
+            next_deadline: next_text.as_deref(),
+            dry_run: a.dry_run,
+        })?,
         Format::Csv => emit(|w| {
             writeln!(w, "id")?;
             for id in &ids {
@@ -117,6 +117,16 @@ pub fn run(ctx: &Ctx, a: FinalizeArgs) -> anyhow::Result<u8> {
         Format::Table => {}
     }
     Ok(0)
+}
+
+/// `finalize --json`: what was (or would be) finalized and what is left.
+#[derive(Serialize)]
+struct FinalizeReport<'a> {
+    finalized: usize,
+    claims: &'a [i64],
+    pending: u64,
+    next_deadline: Option<&'a str>,
+    dry_run: bool,
 }
 
 /// A progress bar on stderr, only when stderr is a terminal and there is real work.

@@ -7,7 +7,6 @@ use crate::output::{Format, emit, emit_json};
 use crate::rules::format::{parse_partner_id, parse_text};
 use clap::{Args, Subcommand};
 use comfy_table::Cell;
-use serde_json::json;
 
 /// Manage PartnerIDs and the programs they are enrolled in.
 ///
@@ -82,14 +81,6 @@ fn programs(values: &[String]) -> anyhow::Result<Vec<Program>> {
         .collect()
 }
 
-fn partner_json(p: &Partner) -> serde_json::Value {
-    json!({
-        "partner_id": p.partner_id,
-        "name": p.name,
-        "programs": p.programs.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
-    })
-}
-
 fn partner_not_found(id: &str) -> CporError {
     CporError::not_found("partner-not-found", format!("there is no PartnerID {id}"))
         .hint("see the known PartnerIDs with `cpor partner list`")
@@ -148,10 +139,8 @@ fn list(ctx: &Ctx) -> anyhow::Result<u8> {
 
 fn emit_partners(ctx: &Ctx, partners: &[Partner], as_list: bool) -> anyhow::Result<()> {
     match ctx.format {
-        Format::Json if as_list => emit_json(&json!(
-            partners.iter().map(partner_json).collect::<Vec<_>>()
-        )),
-        Format::Json => emit_json(&partner_json(&partners[0])),
+        Format::Json if as_list => emit_json(partners),
+        Format::Json => emit_json(&partners[0]),
         Format::Csv => emit(|w| {
             let mut out = csv::Writer::from_writer(w);
             out.write_record(["partner_id", "name", "programs"])?;

@@ -1,0 +1,199 @@
+//! Rendering: tables for people, JSON and CSV for scripts, and the stdout discipline.
+//!
+//! Data goes to stdout through [`emit`], which buffers (a long listing is not one write per row)
+//! and treats a closed pipe (`cpor list | head`) as success. Everything else (confirmations,
+//! warnings, progress, errors) goes to stderr. JSON and CSV are rendered through serde from
+//! view structs, so each output has one field list.
+
+mod claim;
+mod table;
+
+pub use claim::{ClaimView, EventView, claim_json, csv_header, emit_claim_detail, emit_claims};
+
+use crate::error::Report;
+use crate::model::utc_text;
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use serde::{Serialize, Serializer};
+use std::collections::HashMap;
+use std::io::{self, BufWriter, IsTerminal, Write};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "table" => Ok(Format::Table),
+            "json" => Ok(Format::Json),
+            "csv" => Ok(Format::Csv),
+            _ => Err(format!("unknown format '{s}'; expected table, json or csv")),
+        }
+    }
+}
+
+/// Whether to colour, decided once from `--color`, `NO_COLOR` and the terminal.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub stdout_color: bool,
+    pub stderr_color: bool,
+    pub stdout_tty: bool,
+}
+
+impl Style {
+    /// A table set up for this output: terminal width when on a terminal, colour only if allowed.
+    pub fn table(&self) -> Table {
+        let mut t = Table::new();
+        t.load_style(presets::UTF8_FULL_CONDENSED);
+        if self.stdout_tty {
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+        } else {
+            t.force_no_tty();
+        }
+        if self.stdout_color {
+            t.enforce_styling();
+        }
+        t
+    }
+
+    /// A coloured cell for a status word.
+    pub fn status_cell(&self, status: &str) -> Cell {
+        let cell = Cell::new(status);
+        if !self.stdout_color {
+            return cell;
+        }
+        match status {
+            "pending" => cell.fg(Color::Yellow),
+            "official" => cell.fg(Color::Green),
+            "opted-out" | "withdrawn" => cell.fg(Color::DarkGrey),
+            _ => cell,
+        }
+    }
+
+    /// Paint `text` for stderr.
+    pub fn err_paint(&self, text: &str, style: console::Style) -> String {
+        if self.stderr_color {
+            style.force_styling(true).apply_to(text).to_string()
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// Bytes gathered before a write to stdout.
+const STDOUT_BUFFER: usize = 64 * 1024;
+
+/// Write data to stdout, buffered. A closed pipe is success: the reader has what it wanted.
+pub fn emit(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+    let mut out = BufWriter::with_capacity(STDOUT_BUFFER, io::stdout().lock());
+    match f(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if underlying_kind(&e) == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(anyhow::Error::new(e).context("could not write to stdout")),
+    }
+}
+
+/// The I/O error kind beneath serializer wrappers: serde_json and csv report a failed write as
+/// their own error, which `io::Error::other` then hides.
+fn underlying_kind(e: &io::Error) -> io::ErrorKind {
+    let Some(inner) = e.get_ref() else {
+        return e.kind();
+    };
+    if let Some(io) = inner.downcast_ref::<io::Error>() {
+        return underlying_kind(io);
+    }
+    if let Some(kind) = inner
+        .downcast_ref::<serde_json::Error>()
+        .and_then(serde_json::Error::io_error_kind)
+    {
+        return kind;
+    }
+    if let Some(csv::ErrorKind::Io(io)) = inner.downcast_ref::<csv::Error>().map(csv::Error::kind) {
+        return underlying_kind(io);
+    }
+    e.kind()
+}
+
+/// Print a value as JSON on stdout, pretty for people, one value either way.
+pub fn emit_json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
+    emit(|w| write_json(w, value))
+}
+
+/// Write `value` pretty-printed and a newline.
+fn write_json<T: Serialize + ?Sized>(w: &mut dyn Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, value).map_err(io::Error::other)?;
+    writeln!(w)
+}
+
+/// serde `serialize_with` for an instant: fixed-width UTC, `YYYY-MM-DDTHH:MM:SSZ`.
+pub fn utc<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&utc_text(*t))
+}
+
+/// [`utc`] for an instant that may be absent (`null`).
+pub fn opt_utc<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => utc(t, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// serde `serialize_with` for a calendar date: `YYYY-MM-DD`.
+pub fn day<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&d.format("%Y-%m-%d"))
+}
+
+/// [`day`] for a date that may be absent (`null`).
+pub fn opt_day<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => day(d, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// An instant shown in a zone, with the zone named: `2025-06-10 01:00 Europe/London`.
+pub fn in_zone(t: DateTime<Utc>, tz: Tz) -> String {
+    format!(
+        "{} {}",
+        t.with_timezone(&tz).format("%Y-%m-%d %H:%M"),
+        tz.name()
+    )
+}
+
+/// Calendar zones by calendar name, for showing times in each claim's zone.
+pub type Zones = HashMap<String, Tz>;
+
+/// Print an error on stderr: `error:` and `hint:` lines, plus the JSON object when asked.
+pub fn print_error(report: &Report, json: bool, style: &Style) {
+    let mut err = io::stderr().lock();
+    if report.kind == crate::error::ErrorKind::Interrupted && io::stderr().is_terminal() {
+        // Ctrl-C leaves the cursor on the prompt's line.
+        let _ = writeln!(err);
+    }
+    let red = console::Style::new().red().bold();
+    let cyan = console::Style::new().cyan();
+    let _ = writeln!(
+        err,
+        "{} {}",
+        style.err_paint("error:", red.clone()),
+        report.message
+    );
+    if report.rules.len() > 1 {
+        for r in &report.rules {
+            let _ = writeln!(err, "  - {}: {}", r.code.as_str(), r.message);
+        }
+    }
+    for h in &report.hints {
+        let _ = writeln!(err, "{} {h}", style.err_paint("hint:", cyan.clone()));
+    }
+    if json {
+        let _ = writeln!(err, "{}", report.to_json());
+    }
+}

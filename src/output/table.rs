@@ -1,0 +1,159 @@
+//! Tables for people: times in each claim's calendar zone, with the zone named.
+
+use super::{Style, Zones, in_zone};
+use crate::model::{Claim, HistoryEvent};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use comfy_table::{Cell, Table};
+
+fn zone_of(zones: &Zones, c: &Claim) -> Tz {
+    zones.get(&c.calendar).copied().unwrap_or(Tz::UTC)
+}
+
+fn opt_in_zone(t: Option<DateTime<Utc>>, tz: Tz) -> String {
+    t.map(|t| in_zone(t, tz)).unwrap_or_default()
+}
+
+/// One row per claim.
+pub(super) fn claims<'c>(
+    claims: impl Iterator<Item = &'c Claim>,
+    style: &Style,
+    zones: &Zones,
+) -> Table {
+    let mut t = style.table();
+    t.set_header([
+        "id",
+        "status",
+        "program",
+        "partner",
+        "tenant / domain",
+        "workload",
+        "filed",
+        "deadline",
+    ]);
+    for c in claims {
+        let tz = zone_of(zones, c);
+        t.add_row(vec![
+            Cell::new(c.id),
+            style.status_cell(c.status.as_str()),
+            Cell::new(c.program.as_str()),
+            Cell::new(&c.partner_id),
+            Cell::new(format!("{}\n{}", c.domain, c.tenant_id)),
+            Cell::new(match &c.subscription_id {
+                Some(s) => format!("{}\n{s}", c.workload),
+                None => c.workload.clone(),
+            }),
+            Cell::new(in_zone(c.filed_at, tz)),
+            Cell::new(in_zone(c.deadline, tz)),
+        ]);
+    }
+    t
+}
+
+/// One claim as field/value rows, and its history.
+pub(super) fn claim_detail(
+    c: &Claim,
+    history: &[HistoryEvent],
+    style: &Style,
+    zones: &Zones,
+) -> (Table, Table) {
+    let tz = zone_of(zones, c);
+    let mut t = style.table();
+    t.set_header(["field", "value"]);
+    let mut row = |k: &str, v: String| {
+        t.add_row(vec![Cell::new(k), Cell::new(v)]);
+    };
+    row("id", c.id.to_string());
+    row("name", c.name.clone());
+    row(
+        "program",
+        format!("{} ({})", c.program.as_str(), c.program.title()),
+    );
+    row("activity", c.program.activity().as_str().into());
+    row("partner", c.partner_id.clone());
+    row("tenant", c.tenant_id.clone());
+    row("domain", c.domain.clone());
+    row("workload", c.workload.clone());
+    if let Some(s) = &c.subscription_id {
+        row("subscription", s.clone());
+    }
+    if let Some(ch) = c.channel {
+        row("channel", ch.as_str().into());
+    }
+    row("status", c.status.as_str().into());
+    row(
+        "filed",
+        format!("{} by {}", in_zone(c.filed_at, tz), c.filed_by),
+    );
+    row("notified", in_zone(c.notified_at, tz));
+    row(
+        "deadline",
+        format!(
+            "{} (deadline day {}, calendar {})",
+            in_zone(c.deadline, tz),
+            c.deadline_day,
+            c.calendar
+        ),
+    );
+    if c.official_at.is_some() {
+        row("official", opt_in_zone(c.official_at, tz));
+    }
+    if let Some(at) = c.opted_out_at {
+        let window = match c.opt_out_in_window {
+            Some(true) => " (inside the opt-out window)",
+            Some(false) => " (after the opt-out window)",
+            None => "",
+        };
+        row("opted out", format!("{}{window}", in_zone(at, tz)));
+    }
+    if c.withdrawn_at.is_some() {
+        row("withdrawn", opt_in_zone(c.withdrawn_at, tz));
+    }
+    if let Some(r) = &c.end_reason {
+        row("end reason", r.clone());
+    }
+    row(
+        "customer",
+        format!(
+            "{}, {} <{}>",
+            c.customer.name, c.customer.title, c.customer.email
+        ),
+    );
+    if let Some(tc) = &c.technical {
+        row(
+            "technical",
+            format!("{}, {} <{}>", tc.name, tc.title, tc.email),
+        );
+    }
+    row(
+        "partner contact",
+        format!("{} <{}>", c.partner_contact.name, c.partner_contact.email),
+    );
+    let poe = match (&c.poe.sha256, c.poe.size) {
+        (Some(h), Some(s)) => format!("{}\n{s} bytes, sha256 {h}", c.poe.location),
+        _ => c.poe.location.clone(),
+    };
+    row("PoE", format!("{poe}\nsigned {}", c.poe.signed_on));
+    if let Some(p) = c.purchase_date {
+        row("purchase date", p.to_string());
+    }
+    if let Some(cm) = &c.comment {
+        row("comment", cm.clone());
+    }
+    for w in &c.warnings {
+        row("warning", format!("{}: {}", w.code, w.message));
+    }
+    let mut h = style.table();
+    h.set_header(["at", "actor", "action", "from", "to", "reason"]);
+    for e in history {
+        h.add_row(vec![
+            Cell::new(in_zone(e.at, tz)),
+            Cell::new(&e.actor),
+            Cell::new(e.action.as_str()),
+            Cell::new(e.from.map(|s| s.as_str()).unwrap_or("")),
+            style.status_cell(e.to.as_str()),
+            Cell::new(e.reason.as_deref().unwrap_or("")),
+        ]);
+    }
+    (t, h)
+}
