@@ -245,3 +245,82 @@ pub fn classify(err: &anyhow::Error) -> Report {
         rules: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+
+    /// Each storage failure keeps its public code and exit status.
+    #[test]
+    fn storage_errors_map_once_to_codes_and_exits() {
+        let at = || "/x/cpor.db".to_string();
+        let cases = [
+            (StorageError::Busy { what: "w".into() }, "database-busy", 5),
+            (
+                StorageError::NotADatabase { location: at() },
+                "not-a-database",
+                6,
+            ),
+            (
+                StorageError::Foreign {
+                    location: at(),
+                    application_id: 1,
+                },
+                "foreign-database",
+                6,
+            ),
+            (
+                StorageError::SchemaNewer {
+                    location: at(),
+                    version: 9,
+                    supported: 2,
+                },
+                "schema-newer",
+                6,
+            ),
+            (
+                StorageError::Corrupt {
+                    location: at(),
+                    detail: "d".into(),
+                },
+                "database-corrupt",
+                6,
+            ),
+            (
+                StorageError::Permission {
+                    location: at(),
+                    detail: "d".into(),
+                },
+                "database-permission",
+                6,
+            ),
+            (StorageError::Io { detail: "d".into() }, "database-io", 6),
+            (
+                StorageError::JournalMode {
+                    requested: "wal".into(),
+                    actual: "delete".into(),
+                },
+                "journal-mode",
+                6,
+            ),
+            (
+                StorageError::Conflict {
+                    claim_id: 1,
+                    expected: Status::Pending,
+                    to: Status::Official,
+                },
+                "internal",
+                1,
+            ),
+        ];
+        for (e, code, exit) in cases {
+            let report = classify(&anyhow::Error::new(e).context("while doing something"));
+            assert_eq!(
+                (report.code.as_str(), report.kind.exit_code()),
+                (code, exit)
+            );
+            assert!(!report.hints.is_empty(), "{code} has a hint");
+        }
+    }
+}

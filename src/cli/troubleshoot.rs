@@ -102,8 +102,11 @@ struct Report {
     sections: Vec<(String, Vec<(String, String)>)>,
 }
 
+/// A database opened for reading, with its schema version.
+type Readable = (Box<dyn Store>, i64);
+
 /// Open the database for reading, or explain why it cannot be read (as findings).
-fn open_for_reading(ctx: &Ctx) -> anyhow::Result<Result<(Box<dyn Store>, i64), Finding>> {
+fn open_for_reading(ctx: &Ctx) -> anyhow::Result<Result<Readable, Finding>> {
     let location = ctx.location();
     let facts = storage::probe(&location)?;
     let shown = &facts.location;

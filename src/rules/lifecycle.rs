@@ -137,7 +137,7 @@ pub fn is_due(status: Status, deadline: DateTime<Utc>, now: DateTime<Utc>) -> bo
 /// Finalize's decision for one claim at `now`: a due claim becomes official as of its
 /// deadline (not as of the run); any other claim is left alone.
 pub fn finalize_due(claim: ClaimState, now: DateTime<Utc>) -> Option<Transition> {
-    is_due(claim.status, claim.deadline, now).then(|| Transition {
+    is_due(claim.status, claim.deadline, now).then_some(Transition {
         claim_id: claim.id,
         from: claim.status,
         to: Status::Official,

@@ -165,3 +165,78 @@ impl Txn for SqliteTxn<'_> {
             .map_err(|e| error::busy_or(e, "could not commit the transaction", path))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Contact, PartnerContact, Poe, Status};
+    use crate::rules::lifecycle::finalize_due;
+    use crate::storage::{OpenOptions, write};
+
+    fn temp_db(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("cpor-store-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir.join("cpor.db")
+    }
+
+    fn new_claim(at: DateTime<Utc>) -> NewClaim {
+        NewClaim {
+            name: "n".into(),
+            program: Program::OsuM365,
+            partner_id: "1000".into(),
+            tenant_id: "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
+            domain: "contoso.com".into(),
+            workload: "teams".into(),
+            subscription_id: None,
+            channel: None,
+            filed_at: at,
+            filed_by: "a".into(),
+            notified_at: at,
+            deadline: at,
+            deadline_day: at.date_naive(),
+            calendar: "default".into(),
+            customer: Contact {
+                name: "c".into(),
+                title: "t".into(),
+                email: "c@contoso.com".into(),
+            },
+            technical: None,
+            partner_contact: PartnerContact {
+                name: "p".into(),
+                email: "p@partner.com".into(),
+            },
+            poe: Poe {
+                location: "https://x".into(),
+                sha256: None,
+                size: None,
+                signed_on: at.date_naive(),
+            },
+            purchase_date: None,
+            comment: None,
+            warnings: vec![],
+        }
+    }
+
+    /// The store applies a decided transition exactly, and refuses one whose `from` is stale.
+    #[test]
+    fn apply_records_the_decision_and_guards_on_from() {
+        let path = temp_db("apply");
+        let mut store = SqliteStore::open(&path, &OpenOptions::default()).unwrap();
+        let at: DateTime<Utc> = "2025-06-10T00:00:00Z".parse().unwrap();
+        let now: DateTime<Utc> = "2025-06-12T02:15:00Z".parse().unwrap();
+        let claim = write(&mut store, |tx| {
+            let id = tx.insert_claim(&new_claim(at))?;
+            let due = tx.due_claims(now, None)?;
+            let t = finalize_due(due[0], now).expect("due");
+            tx.apply(&t, now, "cron")?;
+            // The same decision again is stale: the claim is no longer pending.
+            let stale = tx.apply(&t, now, "cron").unwrap_err();
+            assert!(matches!(stale, StorageError::Conflict { claim_id, .. } if claim_id == id));
+            Ok(tx.claim(id)?.unwrap())
+        })
+        .unwrap();
+        assert_eq!(claim.status, Status::Official);
+        assert_eq!(claim.official_at, Some(at));
+        let _ = std::fs::remove_dir_all(path.parent().unwrap());
+    }
+}
