@@ -4,9 +4,9 @@
 
 use crate::error::CporError;
 pub use crate::output::Format;
-use crate::repository::JournalMode;
 use crate::rules::catalog::Catalog;
 use crate::rules::format::{parse_email, parse_partner_id, parse_text};
+use crate::storage::JournalMode;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 

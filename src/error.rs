@@ -1,11 +1,13 @@
 //! Error kinds and the one mapping from errors to exit codes (SPEC §6).
 //!
 //! Commands return `anyhow::Result`; errors a user must be able to tell apart are a
-//! [`CporError`] somewhere in the chain. [`classify`] turns any error into the kind, code and
-//! exit status that are reported, looking through context for a `CporError` or an SQLite
-//! failure. Nothing else in the program picks an exit code.
+//! [`CporError`] or a [`StorageError`] somewhere in the chain. [`classify`] turns any error into
+//! the kind, code and exit status that are reported, looking through context for either; a
+//! storage error gets its code and hints here, once. Nothing else in the program picks an exit
+//! code: clap's usage errors and Ctrl-C take theirs from [`ErrorKind::exit_code`] too.
 
 use crate::rules::Violation;
+use crate::storage::StorageError;
 use serde::Serialize;
 use std::fmt;
 
@@ -50,6 +52,10 @@ impl ErrorKind {
 
 /// Exit status for `troubleshoot` when it found at least one `error` finding.
 pub const EXIT_FINDINGS: u8 = 7;
+
+const BUG_HINT: &str = "this is a bug in cpor; please report it with the command you ran";
+const ELSEWHERE_HINT: &str =
+    "point --db or CPOR_DB at a cpor database, or at a path where a new one may be created";
 
 /// An error a user can act on.
 #[derive(Debug, Clone)]
@@ -142,6 +148,46 @@ impl fmt::Display for CporError {
 
 impl std::error::Error for CporError {}
 
+impl From<&StorageError> for CporError {
+    /// The one mapping of storage failures to what the user sees: kind, code and hints.
+    fn from(e: &StorageError) -> Self {
+        use StorageError as S;
+        let message = e.to_string();
+        match e {
+            S::Busy { .. } => CporError::busy(message),
+            S::Missing { .. } => {
+                CporError::not_found("db-missing", message).hint("check --db / CPOR_DB")
+            }
+            S::NotADatabase { .. } => {
+                CporError::database("not-a-database", message).hint(ELSEWHERE_HINT)
+            }
+            S::Foreign { .. } => {
+                CporError::database("foreign-database", message).hint(ELSEWHERE_HINT)
+            }
+            S::SchemaNewer { .. } => CporError::database("schema-newer", message)
+                .hint("upgrade cpor to the version that wrote this database"),
+            S::Corrupt { .. } => CporError::database("database-corrupt", message)
+                .hint("run `cpor troubleshoot` and restore the latest backup"),
+            S::Permission { .. } => CporError::database("database-permission", message).hint(
+                "check the file and its directory are readable and writable by this user, or point --db / CPOR_DB elsewhere",
+            ),
+            S::Io { .. } => CporError::database("database-io", message)
+                .hint("check the disk holding the database"),
+            S::JournalMode { .. } => CporError::database("journal-mode", message)
+                .hint("on a network filesystem set journal_mode = \"delete\" in the config"),
+            S::DestinationExists { .. } => CporError::usage("backup-exists", message)
+                .hint("choose a new file name, e.g. one with today's date"),
+            S::Destination { .. } => {
+                CporError::usage("backup-path", message).hint("choose a writable location")
+            }
+            // A claim changing under the write lock, or malformed stored data: a bug.
+            S::Conflict { .. } | S::Other(_) => {
+                CporError::new(ErrorKind::Internal, "internal", format!("{e:#}")).hint(BUG_HINT)
+            }
+        }
+    }
+}
+
 /// The reportable form of any error.
 #[derive(Debug, Clone)]
 pub struct Report {
@@ -204,57 +250,100 @@ pub fn classify(err: &anyhow::Error) -> Report {
             rules: e.rules.clone(),
         };
     }
-    if let Some(code) = err
-        .chain()
-        .find_map(|e| e.downcast_ref::<rusqlite::Error>())
-        .and_then(|e| e.sqlite_error_code())
-    {
-        use rusqlite::ErrorCode as C;
-        let (kind, code, hint) = match code {
-            C::DatabaseBusy | C::DatabaseLocked => (
-                ErrorKind::Busy,
-                "database-busy",
-                "another cpor process held the write lock past the busy timeout; retry",
-            ),
-            C::NotADatabase => (
-                ErrorKind::Database,
-                "not-a-database",
-                "check --db / CPOR_DB points at a cpor database",
-            ),
-            C::DatabaseCorrupt => (
-                ErrorKind::Database,
-                "database-corrupt",
-                "run `cpor troubleshoot` and restore from a backup",
-            ),
-            C::ReadOnly | C::PermissionDenied | C::CannotOpen => (
-                ErrorKind::Database,
-                "database-permission",
-                "check the file and its directory are readable and writable by this user",
-            ),
-            C::SystemIoFailure | C::DiskFull => (
-                ErrorKind::Database,
-                "database-io",
-                "check the disk holding the database",
-            ),
-            _ => (
-                ErrorKind::Internal,
-                "internal",
-                "this is a bug in cpor; please report it with the command you ran",
-            ),
-        };
+    if let Some(e) = err.chain().find_map(|e| e.downcast_ref::<StorageError>()) {
+        let e = CporError::from(e);
         return Report {
-            kind,
-            code: code.into(),
-            message: format!("{err:#}"),
-            hints: vec![hint.into()],
-            rules: Vec::new(),
+            kind: e.kind,
+            code: e.code,
+            message: e.message,
+            hints: e.hints,
+            rules: e.rules,
         };
     }
     Report {
         kind: ErrorKind::Internal,
         code: "internal".into(),
         message: format!("{err:#}"),
-        hints: vec!["this is a bug in cpor; please report it with the command you ran".into()],
+        hints: vec![BUG_HINT.into()],
         rules: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+
+    /// Each storage failure keeps its public code and exit status.
+    #[test]
+    fn storage_errors_map_once_to_codes_and_exits() {
+        let at = || "/x/cpor.db".to_string();
+        let cases = [
+            (StorageError::Busy { what: "w".into() }, "database-busy", 5),
+            (
+                StorageError::NotADatabase { location: at() },
+                "not-a-database",
+                6,
+            ),
+            (
+                StorageError::Foreign {
+                    location: at(),
+                    application_id: 1,
+                },
+                "foreign-database",
+                6,
+            ),
+            (
+                StorageError::SchemaNewer {
+                    location: at(),
+                    version: 9,
+                    supported: 2,
+                },
+                "schema-newer",
+                6,
+            ),
+            (
+                StorageError::Corrupt {
+                    location: at(),
+                    detail: "d".into(),
+                },
+                "database-corrupt",
+                6,
+            ),
+            (
+                StorageError::Permission {
+                    location: at(),
+                    detail: "d".into(),
+                },
+                "database-permission",
+                6,
+            ),
+            (StorageError::Io { detail: "d".into() }, "database-io", 6),
+            (
+                StorageError::JournalMode {
+                    requested: "wal".into(),
+                    actual: "delete".into(),
+                },
+                "journal-mode",
+                6,
+            ),
+            (
+                StorageError::Conflict {
+                    claim_id: 1,
+                    expected: Status::Pending,
+                    to: Status::Official,
+                },
+                "internal",
+                1,
+            ),
+        ];
+        for (e, code, exit) in cases {
+            let report = classify(&anyhow::Error::new(e).context("while doing something"));
+            assert_eq!(
+                (report.code.as_str(), report.kind.exit_code()),
+                (code, exit)
+            );
+            assert!(!report.hints.is_empty(), "{code} has a hint");
+        }
     }
 }

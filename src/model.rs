@@ -476,3 +476,79 @@ impl Finding {
         }
     }
 }
+
+/// A claim about to be filed: everything but the ID storage gives it. It is always pending;
+/// the lifecycle fields start empty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewClaim {
+    pub name: String,
+    pub program: Program,
+    pub partner_id: String,
+    pub tenant_id: String,
+    pub domain: String,
+    pub workload: String,
+    pub subscription_id: Option<String>,
+    pub channel: Option<Channel>,
+    pub filed_at: DateTime<Utc>,
+    pub filed_by: String,
+    pub notified_at: DateTime<Utc>,
+    pub deadline: DateTime<Utc>,
+    pub deadline_day: NaiveDate,
+    pub calendar: String,
+    pub customer: Contact,
+    pub technical: Option<Contact>,
+    pub partner_contact: PartnerContact,
+    pub poe: Poe,
+    pub purchase_date: Option<NaiveDate>,
+    pub comment: Option<String>,
+    pub warnings: Vec<Warning>,
+}
+
+impl NewClaim {
+    /// The status a claim is filed in.
+    pub const STATUS: Status = Status::Pending;
+
+    /// The unit this claim would associate.
+    pub fn unit(&self) -> Unit {
+        Unit::of(
+            self.program,
+            &self.tenant_id,
+            &self.workload,
+            self.subscription_id.as_deref(),
+        )
+    }
+
+    /// The claim as stored under `id`.
+    pub fn saved(self, id: i64) -> Claim {
+        Claim {
+            id,
+            name: self.name,
+            program: self.program,
+            partner_id: self.partner_id,
+            tenant_id: self.tenant_id,
+            domain: self.domain,
+            workload: self.workload,
+            subscription_id: self.subscription_id,
+            channel: self.channel,
+            status: Self::STATUS,
+            filed_at: self.filed_at,
+            filed_by: self.filed_by,
+            notified_at: self.notified_at,
+            deadline: self.deadline,
+            deadline_day: self.deadline_day,
+            calendar: self.calendar,
+            official_at: None,
+            opted_out_at: None,
+            opt_out_in_window: None,
+            withdrawn_at: None,
+            end_reason: None,
+            customer: self.customer,
+            technical: self.technical,
+            partner_contact: self.partner_contact,
+            poe: self.poe,
+            purchase_date: self.purchase_date,
+            comment: self.comment,
+            warnings: self.warnings,
+        }
+    }
+}

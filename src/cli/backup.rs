@@ -24,7 +24,7 @@ pub struct BackupArgs {
 }
 
 pub fn run(ctx: &Ctx, a: BackupArgs) -> anyhow::Result<u8> {
-    if !ctx.db_path.exists() {
+    if !ctx.db_exists()? {
         return Err(CporError::not_found(
             "db-missing",
             format!(

@@ -6,6 +6,7 @@ use crate::holiday_file::{Holiday, YearRange, parse_csv, parse_holiday_date, par
 use crate::output::{Format, emit, emit_json};
 use crate::rules::calendar::{Calendar, WeekendSet, parse_cutoff, parse_tz};
 use crate::rules::format::parse_text;
+use crate::storage;
 use anyhow::Context;
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
@@ -199,7 +200,7 @@ fn set(ctx: &Ctx, a: SetArgs) -> anyhow::Result<u8> {
         .transpose()
         .map_err(|e| bad_value("--cutoff", e.to_string()))?;
     let mut db = ctx.db()?;
-    let (cal, created) = db.write(|tx| {
+    let (cal, created) = storage::write(db.as_mut(), |tx| {
         let existing = tx.calendar(&name)?;
         let created = existing.is_none();
         let mut cal = existing.unwrap_or_else(|| Calendar {
@@ -234,7 +235,7 @@ fn set(ctx: &Ctx, a: SetArgs) -> anyhow::Result<u8> {
 fn show(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<u8> {
     let mut db = ctx.db()?;
     let one = a.name.is_some();
-    let calendars = db.read(|tx| match &a.name {
+    let calendars = storage::read(db.as_mut(), |tx| match &a.name {
         Some(n) => Ok(vec![tx.calendar(n)?.ok_or_else(|| calendar_not_found(n))?]),
         None => tx
             .calendar_names()?
@@ -361,7 +362,7 @@ fn holiday_add(ctx: &Ctx, a: HolidayAddArgs) -> anyhow::Result<u8> {
         .transpose()
         .map_err(|e| bad_value("--label", e))?;
     let mut db = ctx.db()?;
-    let (new, cal) = db.write(|tx| {
+    let (new, cal) = storage::write(db.as_mut(), |tx| {
         tx.calendar(&name)?
             .ok_or_else(|| calendar_not_found(&name))?;
         let new = tx.add_holiday(&name, date, label.as_deref())?;
@@ -380,7 +381,7 @@ fn holiday_remove(ctx: &Ctx, a: HolidayRemoveArgs) -> anyhow::Result<u8> {
     let name = calendar_name(&a.name)?;
     let date = parse_holiday_date(&a.date).map_err(|e| bad_value("DATE", e))?;
     let mut db = ctx.db()?;
-    let cal = db.write(|tx| {
+    let cal = storage::write(db.as_mut(), |tx| {
         tx.calendar(&name)?
             .ok_or_else(|| calendar_not_found(&name))?;
         if !tx.remove_holiday(&name, date)? {
@@ -442,19 +443,18 @@ fn import(ctx: &Ctx, a: ImportArgs) -> anyhow::Result<u8> {
             .hint("fix the file (or list a recurring holiday's dates explicitly) and import again")
     })?;
     let mut db = ctx.db()?;
-    let (added, cal) = db
-        .write(|tx| {
-            tx.calendar(&name)?
-                .ok_or_else(|| calendar_not_found(&name))?;
-            let mut added = 0usize;
-            for h in &holidays {
-                if tx.add_holiday(&name, h.date, h.label.as_deref())? {
-                    added += 1;
-                }
+    let (added, cal) = storage::write(db.as_mut(), |tx| {
+        tx.calendar(&name)?
+            .ok_or_else(|| calendar_not_found(&name))?;
+        let mut added = 0usize;
+        for h in &holidays {
+            if tx.add_holiday(&name, h.date, h.label.as_deref())? {
+                added += 1;
             }
-            Ok((added, tx.calendar(&name)?.expect("calendar exists")))
-        })
-        .with_context(|| format!("could not import {shown}"))?;
+        }
+        Ok((added, tx.calendar(&name)?.expect("calendar exists")))
+    })
+    .with_context(|| format!("could not import {shown}"))?;
     ctx.note(format!(
         "imported {} holidays into calendar {name} ({added} new, {} already there)",
         holidays.len(),

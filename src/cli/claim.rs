@@ -4,7 +4,7 @@ use super::prompt::Prompter;
 use super::{Ctx, bad_value, flags_where};
 use crate::error::CporError;
 use crate::model::{
-    Channel, Claim, Contact, PartnerContact, Poe, Program, Status, parse_date, parse_instant,
+    Channel, Claim, Contact, NewClaim, PartnerContact, Poe, Program, parse_date, parse_instant,
 };
 use crate::output::{ClaimView, Format, Zones, emit_claims, emit_json, in_zone};
 use crate::rules::Violation;
@@ -13,6 +13,7 @@ use crate::rules::eligibility::{
     FilingDetails, PartialContact, UnitRequest, check_filing, check_unit,
 };
 use crate::rules::format::{parse_domain, parse_email, parse_guid, parse_partner_id, parse_text};
+use crate::storage::{self, Txn};
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::Args;
@@ -165,9 +166,8 @@ pub fn run(ctx: &Ctx, mut args: ClaimArgs) -> anyhow::Result<u8> {
         && !missing_flags(&args).is_empty()
     {
         // Known PartnerIDs offer a default; a database is not created just to ask.
-        let known: Vec<String> = if ctx.db_path.exists() {
-            ctx.db()?
-                .read(|tx| tx.partners())?
+        let known: Vec<String> = if ctx.db_exists()? {
+            storage::read(ctx.db()?.as_mut(), |tx| Ok(tx.partners()?))?
                 .into_iter()
                 .map(|p| p.partner_id)
                 .collect()
@@ -220,8 +220,8 @@ fn offer_enrolment(
     req: &Request,
 ) -> anyhow::Result<Option<Enrolment>> {
     // Asking must not create a database: without one, the PartnerID is simply unknown.
-    let partner = if ctx.db_path.exists() {
-        ctx.db()?.read(|tx| tx.partner(&req.partner_id))?
+    let partner = if ctx.db_exists()? {
+        storage::read(ctx.db()?.as_mut(), |tx| Ok(tx.partner(&req.partner_id)?))?
     } else {
         None
     };
@@ -600,7 +600,8 @@ pub(crate) fn hash_file(path: &Path) -> std::io::Result<(u64, String)> {
 
 fn file(ctx: &Ctx, req: &Request, dry_run: bool, enrol: Option<&Enrolment>) -> anyhow::Result<u8> {
     let mut db = ctx.db()?;
-    let work = |tx: &crate::repository::Tx| -> anyhow::Result<(Vec<Claim>, Calendar)> {
+    // Every check of a real filing, in the caller's transaction; returns the claims to file.
+    let check = |tx: &mut dyn Txn| -> anyhow::Result<(Vec<NewClaim>, Calendar)> {
         let calendar = tx.calendar(&req.calendar)?.ok_or_else(|| {
             CporError::not_found(
                 "calendar-not-found",
@@ -642,31 +643,38 @@ fn file(ctx: &Ctx, req: &Request, dry_run: bool, enrol: Option<&Enrolment>) -> a
         if !violations.is_empty() {
             return Err(CporError::refused(violations).into());
         }
-        if dry_run {
-            return Ok((claims, calendar));
-        }
+        Ok((claims, calendar))
+    };
+    if dry_run {
+        let (claims, calendar) = storage::read(db.as_mut(), check)?;
+        return report(ctx, &Filing::DryRun(claims), &calendar);
+    }
+    let (claims, calendar) = storage::write(db.as_mut(), |tx| {
+        let (claims, calendar) = check(tx)?;
         let mut filed = Vec::with_capacity(claims.len());
-        for mut c in claims {
-            c.id = tx.insert_claim(&c)?;
-            filed.push(c);
+        for c in claims {
+            let id = tx.insert_claim(&c)?;
+            filed.push(c.saved(id));
         }
         Ok((filed, calendar))
-    };
-    let (claims, calendar) = if dry_run {
-        db.read(work)?
-    } else {
-        db.write(work)?
-    };
-    report(ctx, &claims, &calendar, dry_run)
+    })?;
+    report(ctx, &Filing::Filed(claims), &calendar)
 }
 
-/// The claims a request files, one per workload, with their deadline and `warnings`.
+/// What `claim` reports: the claims it filed, or those a dry run would file.
+enum Filing {
+    Filed(Vec<Claim>),
+    DryRun(Vec<NewClaim>),
+}
+
+/// The claims a request files, one per workload, with their deadline and `warnings`: not yet
+/// saved, so without an ID.
 fn build_claims(
     ctx: &Ctx,
     req: &Request,
     calendar: &Calendar,
     warnings: Vec<crate::model::Warning>,
-) -> anyhow::Result<Vec<Claim>> {
+) -> anyhow::Result<Vec<NewClaim>> {
     let notified_at = req.notified_at.unwrap_or(ctx.now);
     let deadline = opt_out_deadline(calendar, notified_at, ctx.business_days).map_err(|e| {
         CporError::usage("calendar", format!("calendar '{}': {e}", calendar.name))
@@ -687,8 +695,7 @@ fn build_claims(
     Ok(req
         .workloads
         .iter()
-        .map(|w| Claim {
-            id: 0,
+        .map(|w| NewClaim {
             name: req
                 .name
                 .clone()
@@ -700,18 +707,12 @@ fn build_claims(
             workload: w.clone(),
             subscription_id: req.subscription.clone(),
             channel: req.channel,
-            status: Status::Pending,
             filed_at: ctx.now,
             filed_by: ctx.actor.clone(),
             notified_at,
             deadline: deadline.instant,
             deadline_day: deadline.day,
             calendar: calendar.name.clone(),
-            official_at: None,
-            opted_out_at: None,
-            opt_out_in_window: None,
-            withdrawn_at: None,
-            end_reason: None,
             customer: req.customer.clone(),
             technical: technical.clone(),
             partner_contact: req.partner_contact.clone(),
@@ -728,41 +729,65 @@ fn build_claims(
         .collect())
 }
 
-fn report(ctx: &Ctx, claims: &[Claim], calendar: &Calendar, dry_run: bool) -> anyhow::Result<u8> {
+fn report(ctx: &Ctx, filing: &Filing, calendar: &Calendar) -> anyhow::Result<u8> {
     let mut zones = Zones::new();
     zones.insert(calendar.name.clone(), calendar.tz);
-    for c in claims {
-        let what = if dry_run {
-            format!("would file {} claim for {}", c.program, c.workload)
-        } else {
-            format!("filed claim {} ({} {})", c.id, c.program, c.workload)
-        };
+    // What each claim is called on stderr, and its deadline and warnings.
+    let lines: Vec<(String, DateTime<Utc>, NaiveDate, &[crate::model::Warning])> = match filing {
+        Filing::Filed(claims) => claims
+            .iter()
+            .map(|c| {
+                (
+                    format!("filed claim {} ({} {})", c.id, c.program, c.workload),
+                    c.deadline,
+                    c.deadline_day,
+                    c.warnings.as_slice(),
+                )
+            })
+            .collect(),
+        Filing::DryRun(claims) => claims
+            .iter()
+            .map(|c| {
+                (
+                    format!("would file {} claim for {}", c.program, c.workload),
+                    c.deadline,
+                    c.deadline_day,
+                    c.warnings.as_slice(),
+                )
+            })
+            .collect(),
+    };
+    for (what, deadline, day, warnings) in lines {
         ctx.note(format!(
-            "{what}: the customer may opt out until {} (deadline day {}, calendar {})",
-            in_zone(c.deadline, calendar.tz),
-            c.deadline_day,
+            "{what}: the customer may opt out until {} (deadline day {day}, calendar {})",
+            in_zone(deadline, calendar.tz),
             calendar.name
         ));
-        for w in &c.warnings {
+        for w in warnings {
             ctx.warn(format!("{}: {}", w.code, w.message));
         }
     }
-    if dry_run {
-        ctx.note("dry run: nothing was written");
-    }
-    match ctx.format {
-        Format::Json if dry_run => {
-            // Nothing was saved, so no claim has an ID yet.
-            let unsaved: Vec<_> = claims
-                .iter()
-                .map(|c| ClaimView {
-                    id: None,
-                    ..ClaimView::of(c)
-                })
-                .collect();
-            emit_json(&unsaved)?;
+    match filing {
+        Filing::Filed(claims) => emit_claims(claims, ctx.format, &ctx.style, &zones)?,
+        Filing::DryRun(claims) => {
+            ctx.note("dry run: nothing was written");
+            // A claim that was not filed has no ID yet. The claim views take a saved claim, so
+            // the preview is shown with ID 0 in tables and CSV and `null` in JSON.
+            let preview: Vec<Claim> = claims.iter().map(|c| c.clone().saved(0)).collect();
+            match ctx.format {
+                Format::Json => {
+                    let unsaved: Vec<_> = preview
+                        .iter()
+                        .map(|c| ClaimView {
+                            id: None,
+                            ..ClaimView::of(c)
+                        })
+                        .collect();
+                    emit_json(&unsaved)?;
+                }
+                format => emit_claims(&preview, format, &ctx.style, &zones)?,
+            }
         }
-        format => emit_claims(claims, format, &ctx.style, &zones)?,
     }
     Ok(0)
 }

@@ -1,9 +1,10 @@
 //! `cpor finalize`: make every pending claim whose deadline has passed official.
 
 use super::Ctx;
-use crate::model::{Status, utc_text};
+use crate::model::utc_text;
 use crate::output::{Format, emit, emit_json};
-use crate::repository::ClaimChange;
+use crate::rules::lifecycle;
+use crate::storage;
 use clap::Args;
 use serde::Serialize;
 
@@ -37,26 +38,28 @@ pub fn run(ctx: &Ctx, a: FinalizeArgs) -> anyhow::Result<u8> {
     let mut db = ctx.db()?;
     let mut ids: Vec<i64> = Vec::new();
     if a.dry_run {
-        ids = db
-            .read(|tx| tx.due_claims(ctx.now, None))?
+        ids = storage::read(db.as_mut(), |tx| Ok(tx.due_claims(ctx.now, None)?))?
             .into_iter()
-            .map(|(id, _)| id)
+            .filter_map(|c| lifecycle::finalize_due(c, ctx.now))
+            .map(|t| t.claim_id)
             .collect();
     } else {
-        let due = db.read(|tx| tx.overdue(ctx.now))?.count;
+        let due = storage::read(db.as_mut(), |tx| Ok(tx.overdue(ctx.now)?))?.count;
         let bar = progress_bar(ctx, due);
-        let run = db.write(|tx| tx.start_finalize_run(ctx.now, &ctx.actor))?;
+        let run = storage::write(db.as_mut(), |tx| {
+            Ok(tx.start_finalize_run(ctx.now, &ctx.actor)?)
+        })?;
         loop {
-            let chunk = db.write(|tx| {
-                let due = tx.due_claims(ctx.now, Some(CHUNK))?;
-                for (id, deadline) in &due {
-                    let change = ClaimChange::Finalized {
-                        official_at: *deadline,
-                    };
-                    tx.apply_change(*id, Status::Pending, &change, ctx.now, &ctx.actor)?;
+            let chunk = storage::write(db.as_mut(), |tx| {
+                let mut done = Vec::new();
+                for claim in tx.due_claims(ctx.now, Some(CHUNK))? {
+                    if let Some(t) = lifecycle::finalize_due(claim, ctx.now) {
+                        tx.apply(&t, ctx.now, &ctx.actor)?;
+                        done.push(t.claim_id);
+                    }
                 }
-                tx.count_finalized(run, due.len() as u64)?;
-                Ok(due.into_iter().map(|(id, _)| id).collect::<Vec<_>>())
+                tx.count_finalized(run, done.len() as u64)?;
+                Ok(done)
             })?;
             if chunk.is_empty() {
                 break;
@@ -74,12 +77,12 @@ pub fn run(ctx: &Ctx, a: FinalizeArgs) -> anyhow::Result<u8> {
             ));
             ids.extend(chunk);
         }
-        db.write(|tx| tx.finish_finalize_run(run, ctx.now))?;
+        storage::write(db.as_mut(), |tx| Ok(tx.finish_finalize_run(run, ctx.now)?))?;
         if let Some(b) = bar {
             b.finish_and_clear();
         }
     }
-    let (pending, next) = db.read(|tx| tx.pending_summary(ctx.now))?;
+    let (pending, next) = storage::read(db.as_mut(), |tx| Ok(tx.pending_summary(ctx.now)?))?;
     // In a dry run the due claims are still pending; report what would remain.
     let pending_after = if a.dry_run {
         pending - ids.len() as u64

@@ -3,8 +3,8 @@
 use super::{Ctx, bad_value};
 use crate::model::{Program, Status, parse_date, parse_instant};
 use crate::output::{Format, emit_claims};
-use crate::repository::{ClaimFilter, ClaimSort};
 use crate::rules::format::{parse_domain, parse_guid, parse_partner_id};
+use crate::storage::{self, ClaimFilter, ClaimSort};
 use chrono::{DateTime, Utc};
 use clap::{Args, ValueEnum};
 
@@ -114,7 +114,7 @@ pub fn run(ctx: &Ctx, a: ListArgs) -> anyhow::Result<u8> {
         limit: (!a.all).then_some(a.limit),
     };
     let mut db = ctx.db()?;
-    let (claims, total, zones) = db.read(|tx| {
+    let (claims, total, zones) = storage::read(db.as_mut(), |tx| {
         let (claims, total) = tx.list_claims(&filter)?;
         let zones = super::zones_in(tx, &claims)?;
         Ok((claims, total, zones))

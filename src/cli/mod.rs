@@ -16,11 +16,12 @@ mod troubleshoot;
 mod withdraw;
 
 use crate::config::{Config, default_db_path};
-use crate::error::{CporError, classify};
+use crate::error::{CporError, ErrorKind, classify};
 use crate::model::parse_instant;
 use crate::output::{Format, Style, print_error};
-use crate::repository::{Db, JournalMode, OpenOptions};
 use crate::rules::catalog::Catalog;
+use crate::rules::lifecycle::Decision;
+use crate::storage::{JournalMode, Location, OpenOptions, Store, Txn};
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
@@ -147,8 +148,18 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Where the database is.
+    pub fn location(&self) -> Location {
+        Location::Sqlite(self.db_path.clone())
+    }
+
+    /// Whether there is anything at the database's location yet (asking must not create it).
+    pub fn db_exists(&self) -> anyhow::Result<bool> {
+        Ok(crate::storage::probe(&self.location())?.state != crate::storage::BackendState::Missing)
+    }
+
     /// Open (creating and migrating if needed) the database.
-    pub fn db(&self) -> anyhow::Result<Db> {
+    pub fn db(&self) -> anyhow::Result<Box<dyn Store>> {
         self.debug(format!(
             "database: {} (busy timeout {} ms, journal mode {}); config: {}",
             self.db_path.display(),
@@ -160,7 +171,7 @@ impl Ctx {
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|| "none".into())
         ));
-        Db::open(&self.db_path, &self.open)
+        Ok(crate::storage::open(&self.location(), &self.open)?)
     }
 
     /// A status line on stderr, unless --quiet.
@@ -358,7 +369,7 @@ pub fn main() -> ExitCode {
     let _ = ctrlc::set_handler(|| {
         let _ = console::Term::stderr().show_cursor();
         eprintln!("\ninterrupted; nothing more was written");
-        std::process::exit(130);
+        std::process::exit(ErrorKind::Interrupted.exit_code().into());
     });
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -371,7 +382,7 @@ pub fn main() -> ExitCode {
             let _ = e.print();
             if json_requested() {
                 let report = crate::error::Report {
-                    kind: crate::error::ErrorKind::Usage,
+                    kind: ErrorKind::Usage,
                     code: "invalid-arguments".into(),
                     message: first_line(&e.to_string()),
                     hints: vec!["see `cpor --help` or `cpor <command> --help`".into()],
@@ -379,7 +390,7 @@ pub fn main() -> ExitCode {
                 };
                 eprintln!("{}", report.to_json());
             }
-            return ExitCode::from(2);
+            return ExitCode::from(ErrorKind::Usage.exit_code());
         }
     };
     run(cli)
@@ -416,7 +427,7 @@ fn first_line(s: &str) -> String {
 
 /// Load claims by ID, in the order given; an unknown ID is not-found (exit 4).
 pub(crate) fn claims_by_id(
-    tx: &crate::repository::Tx,
+    tx: &mut dyn Txn,
     ids: &[i64],
 ) -> anyhow::Result<Vec<crate::model::Claim>> {
     let mut seen = Vec::new();
@@ -434,7 +445,7 @@ pub(crate) fn claims_by_id(
 /// The time zones of the calendars the claims were filed under, read in the caller's
 /// transaction.
 pub(crate) fn zones_in(
-    tx: &crate::repository::Tx,
+    tx: &mut dyn Txn,
     claims: &[crate::model::Claim],
 ) -> anyhow::Result<crate::output::Zones> {
     let mut zones = crate::output::Zones::new();
@@ -456,27 +467,23 @@ pub(crate) struct Transitions {
     pub zones: crate::output::Zones,
 }
 
-/// Apply a lifecycle change to each claim in one transaction: `decide` returns the status the
-/// claim moves from and the change to record, or `None` when it already has that ending.
+/// Apply the lifecycle's decision for each claim in one transaction: `decide` asks the rules;
+/// storage records each transition exactly as decided.
 pub(crate) fn apply_transitions(
     ctx: &Ctx,
-    tx: &crate::repository::Tx,
+    tx: &mut dyn Txn,
     claims: Vec<crate::model::Claim>,
-    mut decide: impl FnMut(
-        &crate::model::Claim,
-    ) -> anyhow::Result<
-        Option<(crate::model::Status, crate::repository::ClaimChange)>,
-    >,
+    mut decide: impl FnMut(&crate::model::Claim) -> anyhow::Result<Decision>,
 ) -> anyhow::Result<Transitions> {
     let mut changed = Vec::new();
     let mut unchanged = Vec::new();
     for c in claims {
         match decide(&c)? {
-            Some((from, change)) => {
-                tx.apply_change(c.id, from, &change, ctx.now, &ctx.actor)?;
+            Decision::Move(t) => {
+                tx.apply(&t, ctx.now, &ctx.actor)?;
                 changed.push(tx.claim(c.id)?.expect("the claim was just updated"));
             }
-            None => unchanged.push(c),
+            Decision::Unchanged(_) => unchanged.push(c),
         }
     }
     let mut all: Vec<_> = changed.iter().chain(&unchanged).cloned().collect();

@@ -2,9 +2,9 @@
 
 use super::{Ctx, apply_transitions, bad_value, emit_affected, lifecycle_error};
 use crate::model::{Claim, parse_instant};
-use crate::repository::ClaimChange;
 use crate::rules::format::{parse_guid, parse_text};
-use crate::rules::lifecycle::{self, ClaimState, Decision};
+use crate::rules::lifecycle::{self, ClaimState};
+use crate::storage;
 use clap::Args;
 
 /// Record that the customer opted out (declined the association).
@@ -64,25 +64,14 @@ pub fn run(ctx: &Ctx, a: OptOutArgs) -> anyhow::Result<u8> {
         .map(|w| w.trim().to_ascii_lowercase())
         .collect();
     let mut db = ctx.db()?;
-    let done = db.write(|tx| {
+    let done = storage::write(db.as_mut(), |tx| {
         let claims: Vec<Claim> = match &tenant {
             Some(t) => tx.active_claims_of_tenant(t, &workloads)?,
             None => super::claims_by_id(tx, &a.ids)?,
         };
         apply_transitions(ctx, tx, claims, |c| {
-            let outcome =
-                lifecycle::opt_out(ClaimState::of(c), at, ctx.now).map_err(lifecycle_error)?;
-            Ok(match outcome.decision {
-                Decision::Move { from, .. } => Some((
-                    from,
-                    ClaimChange::OptedOut {
-                        at,
-                        in_window: outcome.in_window,
-                        reason: reason.clone(),
-                    },
-                )),
-                Decision::Unchanged(_) => None,
-            })
+            lifecycle::opt_out(ClaimState::of(c), at, ctx.now, reason.clone())
+                .map_err(lifecycle_error)
         })
     })?;
     let (changed, unchanged) = (&done.changed, &done.unchanged);

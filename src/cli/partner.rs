@@ -5,6 +5,7 @@ use crate::error::CporError;
 use crate::model::{Partner, Program};
 use crate::output::{Format, emit, emit_json};
 use crate::rules::format::{parse_partner_id, parse_text};
+use crate::storage;
 use clap::{Args, Subcommand};
 use comfy_table::Cell;
 
@@ -96,7 +97,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> anyhow::Result<u8> {
         .map_err(|e| bad_value("--name", e))?;
     let programs = programs(&a.program)?;
     let mut db = ctx.db()?;
-    let (outcome, partner) = db.write(|tx| {
+    let (outcome, partner) = storage::write(db.as_mut(), |tx| {
         if name.is_none() && tx.partner(&id)?.is_none() {
             return Err(CporError::usage(
                 "missing-input",
@@ -132,7 +133,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> anyhow::Result<u8> {
 
 fn list(ctx: &Ctx) -> anyhow::Result<u8> {
     let mut db = ctx.db()?;
-    let partners = db.read(|tx| tx.partners())?;
+    let partners = storage::read(db.as_mut(), |tx| Ok(tx.partners()?))?;
     emit_partners(ctx, &partners, true)?;
     Ok(0)
 }
@@ -180,7 +181,7 @@ fn remove(ctx: &Ctx, a: RemoveArgs) -> anyhow::Result<u8> {
     let id = parse_partner_id(&a.partner_id).map_err(|e| bad_value("PARTNER_ID", e))?;
     let programs = programs(&a.program)?;
     let mut db = ctx.db()?;
-    let message = db.write(|tx| {
+    let message = storage::write(db.as_mut(), |tx| {
         let Some(partner) = tx.partner(&id)? else {
             return Err(partner_not_found(&id).into());
         };

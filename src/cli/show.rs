@@ -3,6 +3,7 @@
 use super::Ctx;
 use crate::error::CporError;
 use crate::output::emit_claim_detail;
+use crate::storage;
 use clap::Args;
 
 /// Show one claim: every field and its history, oldest event first.
@@ -19,7 +20,7 @@ pub struct ShowArgs {
 
 pub fn run(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<u8> {
     let mut db = ctx.db()?;
-    let (claim, history, zones) = db.read(|tx| {
+    let (claim, history, zones) = storage::read(db.as_mut(), |tx| {
         let claim = tx.claim(a.id)?.ok_or_else(|| claim_not_found(a.id))?;
         let history = tx.history(a.id)?;
         let zones = super::zones_in(tx, std::slice::from_ref(&claim))?;

@@ -1,7 +1,7 @@
 //! `cpor troubleshoot`: explain a claim, a hypothetical claim, or the installation.
 //!
 //! It never writes: the database is opened read-only (never created, never migrated; see
-//! [`ReadOnlyDb`]), so it is safe on a copy of someone else's database and on one of an older
+//! [`storage::open_read_only`]), so it is safe on a copy of someone else's database and on one of an older
 //! schema. Every problem is a [`Finding`]; exit 7 when any finding is an `error`.
 
 use super::claim::{RawUnit, UnitInput, parse_unit};
@@ -9,11 +9,11 @@ use super::{Ctx, flags_where, show::claim_not_found};
 use crate::error::{CporError, EXIT_FINDINGS};
 use crate::model::{Claim, Finding, Poe, Severity, Status, utc_text};
 use crate::output::{Format, claim_json, emit, emit_json, in_zone};
-use crate::repository::{DbState, FinalizeRun, LATEST_VERSION, ReadOnlyDb, inspect};
 use crate::rules::RuleCode;
 use crate::rules::calendar::{Calendar, business_days_between, start_date};
 use crate::rules::eligibility::{StoredFacts, UnitRequest, check_unit};
 use crate::rules::lifecycle::is_due;
+use crate::storage::{self, BackendState, FinalizeRun, LATEST_VERSION, Store};
 use chrono::{DateTime, Datelike, Utc};
 use clap::Args;
 use comfy_table::Cell;
@@ -102,46 +102,51 @@ struct Report {
     sections: Vec<(String, Vec<(String, String)>)>,
 }
 
+/// A database opened for reading, with its schema version.
+type Readable = (Box<dyn Store>, i64);
+
 /// Open the database for reading, or explain why it cannot be read (as findings).
-fn open_for_reading(ctx: &Ctx) -> anyhow::Result<Result<(ReadOnlyDb, i64), Finding>> {
-    let path = &ctx.db_path;
-    let shown = path.display();
-    match inspect(path)? {
-        DbState::Missing => Ok(Err(Finding::new(
+fn open_for_reading(ctx: &Ctx) -> anyhow::Result<Result<Readable, Finding>> {
+    let location = ctx.location();
+    let facts = storage::probe(&location)?;
+    let shown = &facts.location;
+    let latest = facts.latest_schema_version;
+    match facts.state {
+        BackendState::Missing => Ok(Err(Finding::new(
             Severity::Error,
             "db-missing",
             format!("there is no database at {shown}"),
             "check --db / CPOR_DB / the config key `db` point at the right file; cpor creates the database on the first command that writes",
         ))),
-        DbState::NotSqlite => Ok(Err(Finding::new(
+        BackendState::NotADatabase => Ok(Err(Finding::new(
             Severity::Error,
             "not-a-database",
             format!("{shown} is not an SQLite database"),
             "point --db at the cpor database, or restore it from a backup",
         ))),
-        DbState::Foreign { application_id } => Ok(Err(Finding::new(
+        BackendState::Foreign { application_id } => Ok(Err(Finding::new(
             Severity::Error,
             "foreign-database",
             format!("{shown} belongs to another application (application_id {application_id:#x})"),
             "point --db at the cpor database",
         ))),
-        DbState::Cpor { version } if version > LATEST_VERSION => Ok(Err(Finding::new(
+        BackendState::Newer { version } => Ok(Err(Finding::new(
             Severity::Error,
             "schema-newer",
             format!(
-                "{shown} has schema version {version}, newer than this cpor understands ({LATEST_VERSION})"
+                "{shown} has schema version {version}, newer than this cpor understands ({latest})"
             ),
             "upgrade cpor to the version that wrote this database",
         ))),
-        DbState::Empty => Ok(Err(Finding::new(
+        BackendState::Empty => Ok(Err(Finding::new(
             Severity::Warning,
             "db-empty",
             format!("{shown} exists but holds no cpor data yet"),
             "the first command that writes (e.g. `cpor partner add`) sets it up",
         ))),
-        DbState::Cpor { .. } => {
-            let mut db = ReadOnlyDb::open(path)?;
-            let version = db.read(|tx| tx.schema_version())?;
+        BackendState::Ready { .. } => {
+            let mut db = storage::open_read_only(&location)?;
+            let version = storage::read(db.as_mut(), |tx| Ok(tx.schema_version()?))?;
             Ok(Ok((db, version)))
         }
     }
@@ -181,7 +186,7 @@ fn claim_report(ctx: &Ctx, id: i64) -> anyhow::Result<(Report, Vec<Finding>)> {
                 .into());
         }
     };
-    let (claim, history_len, calendar, unit_claims) = db.read(|tx| {
+    let (claim, history_len, calendar, unit_claims) = storage::read(db.as_mut(), |tx| {
         let claim = tx.claim(id)?.ok_or_else(|| claim_not_found(id))?;
         let history_len = tx.history(id)?.len();
         let calendar = tx.calendar(&claim.calendar)?;
@@ -500,7 +505,7 @@ fn hypothetical_report(ctx: &Ctx, a: &TroubleshootArgs) -> anyhow::Result<(Repor
     let facts = match open_for_reading(ctx)? {
         Ok((mut db, version)) => {
             findings.extend(schema_finding(version));
-            db.read(|tx| tx.unit_facts(&req))?
+            storage::read(db.as_mut(), |tx| Ok(tx.unit_facts(&req)?))?
         }
         // Without a database nothing is stored: judge against empty facts, and say so.
         Err(f) if f.code == "db-missing" || f.code == "db-empty" => {
@@ -559,38 +564,31 @@ fn hypothetical_report(ctx: &Ctx, a: &TroubleshootArgs) -> anyhow::Result<(Repor
 // The installation
 
 fn installation_report(ctx: &Ctx) -> anyhow::Result<(Report, Vec<Finding>)> {
-    let path = &ctx.db_path;
+    let facts = storage::probe(&ctx.location())?;
     let mut findings = Vec::new();
     let mut rows: Vec<(String, String)> = vec![
         ("cpor".into(), env!("CARGO_PKG_VERSION").into()),
-        ("SQLite".into(), rusqlite::version().into()),
-        ("database".into(), path.display().to_string()),
+        (facts.backend.into(), facts.backend_version.clone()),
+        ("database".into(), facts.location.clone()),
     ];
-    let meta = std::fs::metadata(path).ok();
-    let wal_size = std::fs::metadata(format!("{}-wal", path.display()))
-        .map(|m| m.len())
-        .ok();
+    let wal_size = facts.wal_bytes;
     let mut db_json = json!({
-        "path": path.display().to_string(),
-        "exists": meta.is_some(),
-        "size_bytes": meta.as_ref().map(|m| m.len()),
+        "path": facts.location,
+        "exists": facts.state != BackendState::Missing,
+        "size_bytes": facts.size_bytes,
         "wal_bytes": wal_size,
     });
-    if let Some(m) = &meta {
+    if let Some(size) = facts.size_bytes {
         rows.push((
             "size".into(),
             format!(
-                "{} bytes{}",
-                m.len(),
+                "{size} bytes{}",
                 wal_size
                     .map(|w| format!(" (+{w} bytes of WAL)"))
                     .unwrap_or_default()
             ),
         ));
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = m.permissions().mode() & 0o777;
+        if let Some(mode) = facts.mode {
             rows.push(("permissions".into(), format!("{mode:04o}")));
             db_json["mode"] = json!(format!("{mode:04o}"));
             if mode & 0o077 != 0 {
@@ -598,7 +596,7 @@ fn installation_report(ctx: &Ctx) -> anyhow::Result<(Report, Vec<Finding>)> {
                     Severity::Warning,
                     "db-permissions",
                     format!("the database is readable or writable by group or others (mode {mode:04o}); it holds customer contacts"),
-                    format!("chmod 600 {}", path.display()),
+                    format!("chmod 600 {}", facts.location),
                 ));
             }
         }
@@ -612,27 +610,28 @@ fn installation_report(ctx: &Ctx) -> anyhow::Result<(Report, Vec<Finding>)> {
         Ok((mut db, version)) => {
             findings.extend(schema_finding(version));
             let now = ctx.now;
-            let journal = db.journal_mode().to_string();
-            let (integrity, overdue, last_run, calendars, poe_files, claims) = db.read(|tx| {
-                let calendars = tx
-                    .calendar_names()?
-                    .iter()
-                    .filter_map(|n| tx.calendar(n).transpose())
-                    .collect::<anyhow::Result<Vec<_>>>()?;
-                Ok((
-                    tx.integrity_check()?,
-                    tx.overdue(now)?,
-                    // Finalize runs are recorded from schema version 2 on.
-                    if version >= 2 {
-                        tx.last_finalize_run()?
-                    } else {
-                        None
-                    },
-                    calendars,
-                    tx.active_poe_files()?,
-                    tx.claim_count()?,
-                ))
-            })?;
+            let journal = db.facts()?.journal_mode.unwrap_or_default();
+            let (integrity, overdue, last_run, calendars, poe_files, claims) =
+                storage::read(db.as_mut(), |tx| {
+                    let calendars = tx
+                        .calendar_names()?
+                        .iter()
+                        .filter_map(|n| tx.calendar(n).transpose())
+                        .collect::<Result<Vec<_>, _>>()?;
+                    Ok((
+                        tx.integrity_check()?,
+                        tx.overdue(now)?,
+                        // Finalize runs are recorded from schema version 2 on.
+                        if version >= 2 {
+                            tx.last_finalize_run()?
+                        } else {
+                            None
+                        },
+                        calendars,
+                        tx.active_poe_files()?,
+                        tx.claim_count()?,
+                    ))
+                })?;
             rows.push((
                 "schema version".into(),
                 format!("{version} (this cpor: {LATEST_VERSION})"),
@@ -761,7 +760,7 @@ fn installation_report(ctx: &Ctx) -> anyhow::Result<(Report, Vec<Finding>)> {
     db_json["latest_schema_version"] = json!(LATEST_VERSION);
     let mut json = json!({
         "cpor_version": env!("CARGO_PKG_VERSION"),
-        "sqlite_version": rusqlite::version(),
+        "sqlite_version": facts.backend_version,
         "now": utc_text(ctx.now),
         "database": db_json,
     });

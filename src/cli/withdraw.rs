@@ -3,9 +3,9 @@
 use super::{Ctx, apply_transitions, bad_value, claims_by_id, emit_affected, lifecycle_error};
 use crate::error::CporError;
 use crate::model::Status;
-use crate::repository::ClaimChange;
 use crate::rules::format::parse_text;
-use crate::rules::lifecycle::{self, ClaimState, Decision};
+use crate::rules::lifecycle::{self, ClaimState};
+use crate::storage;
 use clap::Args;
 
 /// Withdraw claims: the partner disassociates from the customer's unit, with a reason.
@@ -32,7 +32,7 @@ pub fn run(ctx: &Ctx, a: WithdrawArgs) -> anyhow::Result<u8> {
     let reason = parse_text("the reason", &a.reason).map_err(|e| bad_value("--reason", e))?;
     let mut db = ctx.db()?;
     // Look first (without holding the write lock while a person reads the question)...
-    let preview = db.read(|tx| claims_by_id(tx, &a.ids))?;
+    let preview = storage::read(db.as_mut(), |tx| claims_by_id(tx, &a.ids))?;
     let to_change: Vec<_> = preview.iter().filter(|c| c.status.is_active()).collect();
     if !to_change.is_empty() {
         let list = to_change
@@ -58,20 +58,10 @@ pub fn run(ctx: &Ctx, a: WithdrawArgs) -> anyhow::Result<u8> {
         }
     }
     // ...then decide again under the write lock: the claims may have changed meanwhile.
-    let done = db.write(|tx| {
-        apply_transitions(ctx, tx, claims_by_id(tx, &a.ids)?, |c| {
-            Ok(
-                match lifecycle::withdraw(ClaimState::of(c)).map_err(lifecycle_error)? {
-                    Decision::Move { from, .. } => Some((
-                        from,
-                        ClaimChange::Withdrawn {
-                            at: ctx.now,
-                            reason: reason.clone(),
-                        },
-                    )),
-                    Decision::Unchanged(_) => None,
-                },
-            )
+    let done = storage::write(db.as_mut(), |tx| {
+        let claims = claims_by_id(tx, &a.ids)?;
+        apply_transitions(ctx, tx, claims, |c| {
+            lifecycle::withdraw(ClaimState::of(c), ctx.now, reason.clone()).map_err(lifecycle_error)
         })
     })?;
     for c in &done.unchanged {

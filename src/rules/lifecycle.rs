@@ -5,19 +5,36 @@
 //!   pending|official --opt-out--> opted-out     pending|official --withdraw--> withdrawn
 //! ```
 //! Repeating the ending a claim already has changes nothing ([`Decision::Unchanged`]); any other
-//! change to an ended claim is `invalid-transition`.
+//! change to an ended claim is `invalid-transition`. A change that happens is a complete
+//! [`Transition`]: storage records exactly it, deciding nothing of its own.
 
 use super::{RuleCode, Violation};
-use crate::model::{Claim, Status, utc_text};
+use crate::model::{Action, Claim, Status, utc_text};
 use chrono::{DateTime, Utc};
 
 /// What a requested state change does to a claim.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decision {
-    /// Move the claim to `to`.
-    Move { from: Status, to: Status },
+    /// Make this change.
+    Move(Transition),
     /// The claim already has this ending: nothing to do (exit 0).
     Unchanged(Status),
+}
+
+/// One decided state change, complete: what storage records on the claim and in its history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Transition {
+    pub claim_id: i64,
+    /// The status the claim has now; the change applies only if it still has it.
+    pub from: Status,
+    pub to: Status,
+    pub action: Action,
+    /// When the change takes effect: `official_at`, `opted_out_at` or `withdrawn_at`.
+    pub at: DateTime<Utc>,
+    /// For an opt-out: whether it came before the deadline.
+    pub in_window: Option<bool>,
+    /// The reason recorded on the claim and in its history.
+    pub reason: Option<String>,
 }
 
 /// Why a state change cannot be made.
@@ -50,14 +67,7 @@ impl ClaimState {
     }
 }
 
-/// The outcome of an opt-out: the decision and whether it came inside the window.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OptOut {
-    pub decision: Decision,
-    pub in_window: bool,
-}
-
-/// The customer opts out at instant `at`, recorded at `now`.
+/// The customer opts out at instant `at`, recorded at `now`, for `reason`.
 ///
 /// `at` is never in the future and never before the notification. An opt-out dated before the
 /// deadline is in the window; it ends an `official` claim too (a late-entered opt-out), as does
@@ -66,7 +76,8 @@ pub fn opt_out(
     claim: ClaimState,
     at: DateTime<Utc>,
     now: DateTime<Utc>,
-) -> Result<OptOut, TransitionError> {
+    reason: Option<String>,
+) -> Result<Decision, TransitionError> {
     if at > now {
         return Err(TransitionError::Usage(format!(
             "the opt-out instant {} is in the future (now is {})",
@@ -82,28 +93,37 @@ pub fn opt_out(
             utc_text(claim.notified_at)
         )));
     }
-    let in_window = at < claim.deadline;
-    let decision = match claim.status {
-        Status::Pending | Status::Official => Decision::Move {
+    match claim.status {
+        Status::Pending | Status::Official => Ok(Decision::Move(Transition {
+            claim_id: claim.id,
             from: claim.status,
             to: Status::OptedOut,
-        },
-        Status::OptedOut => Decision::Unchanged(Status::OptedOut),
-        Status::Withdrawn => return Err(ended(claim, "opt out")),
-    };
-    Ok(OptOut {
-        decision,
-        in_window,
-    })
+            action: Action::OptedOut,
+            at,
+            in_window: Some(at < claim.deadline),
+            reason,
+        })),
+        Status::OptedOut => Ok(Decision::Unchanged(Status::OptedOut)),
+        Status::Withdrawn => Err(ended(claim, "opt out")),
+    }
 }
 
-/// The partner withdraws (disassociates) the claim.
-pub fn withdraw(claim: ClaimState) -> Result<Decision, TransitionError> {
+/// The partner withdraws (disassociates) the claim at `now`, for `reason`.
+pub fn withdraw(
+    claim: ClaimState,
+    now: DateTime<Utc>,
+    reason: String,
+) -> Result<Decision, TransitionError> {
     match claim.status {
-        Status::Pending | Status::Official => Ok(Decision::Move {
+        Status::Pending | Status::Official => Ok(Decision::Move(Transition {
+            claim_id: claim.id,
             from: claim.status,
             to: Status::Withdrawn,
-        }),
+            action: Action::Withdrawn,
+            at: now,
+            in_window: None,
+            reason: Some(reason),
+        })),
         Status::Withdrawn => Ok(Decision::Unchanged(Status::Withdrawn)),
         Status::OptedOut => Err(ended(claim, "withdraw")),
     }
@@ -112,6 +132,20 @@ pub fn withdraw(claim: ClaimState) -> Result<Decision, TransitionError> {
 /// Whether finalize makes this claim official at `now`.
 pub fn is_due(status: Status, deadline: DateTime<Utc>, now: DateTime<Utc>) -> bool {
     status == Status::Pending && now >= deadline
+}
+
+/// Finalize's decision for one claim at `now`: a due claim becomes official as of its
+/// deadline (not as of the run); any other claim is left alone.
+pub fn finalize_due(claim: ClaimState, now: DateTime<Utc>) -> Option<Transition> {
+    is_due(claim.status, claim.deadline, now).then_some(Transition {
+        claim_id: claim.id,
+        from: claim.status,
+        to: Status::Official,
+        action: Action::Finalized,
+        at: claim.deadline,
+        in_window: None,
+        reason: None,
+    })
 }
 
 fn ended(claim: ClaimState, verb: &str) -> TransitionError {
@@ -148,30 +182,50 @@ mod tests {
     #[test]
     fn opt_out_in_and_after_the_window() {
         let now = t("2025-06-20T00:00:00Z");
-        let o = opt_out(state(Status::Pending), t("2025-06-09T23:59:59Z"), now).unwrap();
-        assert!(o.in_window);
+        let at = t("2025-06-09T23:59:59Z");
+        let o = opt_out(state(Status::Pending), at, now, Some("no".into())).unwrap();
         assert_eq!(
-            o.decision,
-            Decision::Move {
+            o,
+            Decision::Move(Transition {
+                claim_id: 1,
                 from: Status::Pending,
-                to: Status::OptedOut
-            }
+                to: Status::OptedOut,
+                action: Action::OptedOut,
+                at,
+                in_window: Some(true),
+                reason: Some("no".into()),
+            })
         );
-        let o = opt_out(state(Status::Official), t("2025-06-10T00:00:00Z"), now).unwrap();
-        assert!(!o.in_window);
-        let o = opt_out(state(Status::Official), t("2025-06-05T00:00:00Z"), now).unwrap();
-        assert!(o.in_window, "a late-entered opt-out dated in the window");
+        let o = opt_out(
+            state(Status::Official),
+            t("2025-06-10T00:00:00Z"),
+            now,
+            None,
+        )
+        .unwrap();
+        assert!(matches!(o, Decision::Move(t) if t.in_window == Some(false)));
+        let o = opt_out(
+            state(Status::Official),
+            t("2025-06-05T00:00:00Z"),
+            now,
+            None,
+        )
+        .unwrap();
+        assert!(
+            matches!(o, Decision::Move(t) if t.in_window == Some(true)),
+            "a late-entered opt-out dated in the window"
+        );
     }
 
     #[test]
     fn opt_out_instant_bounds() {
         let now = t("2025-06-05T00:00:00Z");
         assert!(matches!(
-            opt_out(state(Status::Pending), t("2025-06-05T00:00:01Z"), now),
+            opt_out(state(Status::Pending), t("2025-06-05T00:00:01Z"), now, None),
             Err(TransitionError::Usage(_))
         ));
         assert!(matches!(
-            opt_out(state(Status::Pending), t("2025-06-02T09:59:59Z"), now),
+            opt_out(state(Status::Pending), t("2025-06-02T09:59:59Z"), now, None),
             Err(TransitionError::Usage(_))
         ));
     }
@@ -180,16 +234,16 @@ mod tests {
     fn repeats_are_unchanged_and_crossings_refused() {
         let now = t("2025-06-20T00:00:00Z");
         assert_eq!(
-            opt_out(state(Status::OptedOut), now, now).unwrap().decision,
+            opt_out(state(Status::OptedOut), now, now, None).unwrap(),
             Decision::Unchanged(Status::OptedOut)
         );
         assert_eq!(
-            withdraw(state(Status::Withdrawn)).unwrap(),
+            withdraw(state(Status::Withdrawn), now, "r".into()).unwrap(),
             Decision::Unchanged(Status::Withdrawn)
         );
         for r in [
-            opt_out(state(Status::Withdrawn), now, now).map(|o| o.decision),
-            withdraw(state(Status::OptedOut)),
+            opt_out(state(Status::Withdrawn), now, now, None),
+            withdraw(state(Status::OptedOut), now, "r".into()),
         ] {
             match r {
                 Err(TransitionError::Refused(v)) => assert_eq!(v.code, RuleCode::InvalidTransition),
@@ -204,5 +258,25 @@ mod tests {
         assert!(!is_due(Status::Pending, d, t("2025-06-09T23:59:59Z")));
         assert!(is_due(Status::Pending, d, d));
         assert!(!is_due(Status::Official, d, d));
+    }
+
+    #[test]
+    fn finalize_makes_official_as_of_the_deadline() {
+        let run = t("2025-06-12T02:15:00Z");
+        let decided = finalize_due(state(Status::Pending), run).unwrap();
+        assert_eq!(
+            (decided.from, decided.to, decided.action, decided.at),
+            (
+                Status::Pending,
+                Status::Official,
+                Action::Finalized,
+                t("2025-06-10T00:00:00Z")
+            )
+        );
+        assert_eq!(
+            finalize_due(state(Status::Pending), t("2025-06-09T00:00:00Z")),
+            None
+        );
+        assert_eq!(finalize_due(state(Status::OptedOut), run), None);
     }
 }

@@ -3,8 +3,8 @@
 //! `benches/finalize_contention.rs`.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use cpor::model::{Claim, Contact, PartnerContact, Poe, Program, Status};
-use cpor::repository::{Db, OpenOptions};
+use cpor::model::{Contact, NewClaim, PartnerContact, Poe, Program};
+use cpor::storage::{self, Location, OpenOptions};
 use std::path::Path;
 
 /// Insert `n` pending claims (distinct tenants, so distinct units), notified at `notified` on
@@ -16,12 +16,12 @@ pub fn seed_due_claims(
     day: NaiveDate,
     deadline: DateTime<Utc>,
 ) {
-    let mut db = Db::open(db, &OpenOptions::default()).expect("open the database");
-    db.write(|tx| {
+    let mut db = storage::open(&Location::Sqlite(db.to_path_buf()), &OpenOptions::default())
+        .expect("open the database");
+    storage::write(db.as_mut(), |tx| {
         for i in 0..n {
             let tenant = format!("{:08x}-0000-4000-8000-{:012x}", i + 1, i + 1);
-            let claim = Claim {
-                id: 0,
+            let claim = NewClaim {
                 name: format!("seed {i}"),
                 program: Program::OsuM365,
                 partner_id: "1000".into(),
@@ -30,18 +30,12 @@ pub fn seed_due_claims(
                 workload: "teams".into(),
                 subscription_id: None,
                 channel: None,
-                status: Status::Pending,
                 filed_at: notified,
                 filed_by: "seeder".into(),
                 notified_at: notified,
                 deadline,
                 deadline_day: day,
                 calendar: "default".into(),
-                official_at: None,
-                opted_out_at: None,
-                opt_out_in_window: None,
-                withdrawn_at: None,
-                end_reason: None,
                 customer: Contact {
                     name: "Ann Lee".into(),
                     title: "CIO".into(),

@@ -1,21 +1,13 @@
 //! The record of finalize runs.
 
-use super::Tx;
+use super::SqliteTxn;
 use crate::model::{parse_instant, utc_text};
+use crate::storage::FinalizeRun;
 use anyhow::{Context, anyhow};
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 
-/// One finalize run. `finished_at` is `None` when the run was interrupted.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FinalizeRun {
-    pub started_at: DateTime<Utc>,
-    pub finished_at: Option<DateTime<Utc>>,
-    pub actor: String,
-    pub finalized: u64,
-}
-
-impl Tx<'_> {
+impl SqliteTxn<'_> {
     /// Record that a finalize run started; returns its id.
     pub fn start_finalize_run(&self, now: DateTime<Utc>, actor: &str) -> anyhow::Result<i64> {
         self.tx

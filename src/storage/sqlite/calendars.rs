@@ -1,13 +1,13 @@
 //! Business-day calendars and their holidays.
 
-use super::Tx;
+use super::SqliteTxn;
 use crate::rules::calendar::{Calendar, WeekendSet, parse_cutoff, parse_tz};
 use anyhow::Context;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 use std::collections::BTreeMap;
 
-impl Tx<'_> {
+impl SqliteTxn<'_> {
     /// The calendar called `name`, with its holidays.
     pub fn calendar(&self, name: &str) -> anyhow::Result<Option<Calendar>> {
         let row: Option<(String, String, Option<String>)> = self

@@ -1,8 +1,9 @@
 //! Opening a database: create, recognise, refuse, migrate, configure.
 
+use super::error::{from_sqlite, is_busy};
 use super::schema::{LATEST_VERSION, migrate};
-use super::{APPLICATION_ID, Db};
-use crate::error::CporError;
+use super::{APPLICATION_ID, SqliteStore};
+use crate::storage::{BackendFacts, BackendState, JournalMode, OpenOptions, StorageError};
 use anyhow::Context;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
@@ -13,61 +14,9 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-/// SQLite journal modes cpor accepts (config `journal_mode`). WAL is the default; a database on
-/// a network filesystem, where WAL's shared memory does not work, should use `delete`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JournalMode {
-    Wal,
-    Delete,
-    Truncate,
-    Persist,
-}
-
-impl JournalMode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            JournalMode::Wal => "wal",
-            JournalMode::Delete => "delete",
-            JournalMode::Truncate => "truncate",
-            JournalMode::Persist => "persist",
-        }
-    }
-}
-
-impl std::str::FromStr for JournalMode {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.to_ascii_lowercase().as_str() {
-            "wal" => Ok(JournalMode::Wal),
-            "delete" => Ok(JournalMode::Delete),
-            "truncate" => Ok(JournalMode::Truncate),
-            "persist" => Ok(JournalMode::Persist),
-            _ => Err(format!(
-                "unknown journal mode '{s}'; expected wal, delete, truncate or persist"
-            )),
-        }
-    }
-}
-
-/// How to open a database.
-#[derive(Debug, Clone)]
-pub struct OpenOptions {
-    pub busy_timeout: Duration,
-    pub journal_mode: JournalMode,
-}
-
-impl Default for OpenOptions {
-    fn default() -> Self {
-        OpenOptions {
-            busy_timeout: Duration::from_millis(10_000),
-            journal_mode: JournalMode::Wal,
-        }
-    }
-}
-
 /// What a file on disk is, judged from its first 100 bytes without SQLite opening it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DbState {
+enum DbState {
     /// No file at the path.
     Missing,
     /// An empty file, or an SQLite file with no schema and no ids: cpor may adopt it.
@@ -82,18 +31,50 @@ pub enum DbState {
 
 const HEADER_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
+/// What is at `path`, with the file's size and mode: judged from its header, never opened by
+/// SQLite, never written.
+pub fn probe(path: &Path) -> Result<BackendFacts, StorageError> {
+    let state = match inspect(path)? {
+        DbState::Missing => BackendState::Missing,
+        DbState::Empty => BackendState::Empty,
+        DbState::NotSqlite => BackendState::NotADatabase,
+        DbState::Foreign { application_id } => BackendState::Foreign {
+            application_id: i64::from(application_id),
+        },
+        DbState::Cpor { version } if version > LATEST_VERSION => BackendState::Newer { version },
+        DbState::Cpor { version } => BackendState::Ready { version },
+    };
+    let meta = fs::metadata(path).ok();
+    #[cfg(unix)]
+    let mode = {
+        use std::os::unix::fs::PermissionsExt;
+        meta.as_ref().map(|m| m.permissions().mode() & 0o777)
+    };
+    #[cfg(not(unix))]
+    let mode = None;
+    Ok(BackendFacts {
+        backend: "SQLite",
+        backend_version: rusqlite::version().to_string(),
+        location: path.display().to_string(),
+        state,
+        size_bytes: meta.as_ref().map(|m| m.len()),
+        wal_bytes: fs::metadata(sibling(path, "-wal")).ok().map(|m| m.len()),
+        mode,
+        latest_schema_version: LATEST_VERSION,
+        journal_mode: None,
+    })
+}
+
 /// Judge the file at `path` from its header. Reads at most 100 bytes; never writes.
-pub fn inspect(path: &Path) -> anyhow::Result<DbState> {
+fn inspect(path: &Path) -> Result<DbState, StorageError> {
     let mut file = match fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(DbState::Missing),
         Err(e) => {
-            return Err(CporError::database(
-                "database-permission",
-                format!("cannot read the database {}: {e}", path.display()),
-            )
-            .hint("check the file's owner and permissions, or point --db / CPOR_DB elsewhere")
-            .into());
+            return Err(StorageError::Permission {
+                location: path.display().to_string(),
+                detail: e.to_string(),
+            });
         }
     };
     if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
@@ -103,7 +84,9 @@ pub fn inspect(path: &Path) -> anyhow::Result<DbState> {
     file.by_ref()
         .take(100)
         .read_to_end(&mut header)
-        .with_context(|| format!("cannot read {}", path.display()))?;
+        .map_err(|e| StorageError::Io {
+            detail: format!("cannot read {}: {e}", path.display()),
+        })?;
     if header.is_empty() {
         return Ok(DbState::Empty);
     }
@@ -128,7 +111,11 @@ pub fn inspect(path: &Path) -> anyhow::Result<DbState> {
 }
 
 /// Whether the header's read/write format versions say WAL.
-fn header_says_wal(path: &Path) -> anyhow::Result<bool> {
+fn header_says_wal(path: &Path) -> Result<bool, StorageError> {
+    header_wal(path).map_err(StorageError::Other)
+}
+
+fn header_wal(path: &Path) -> anyhow::Result<bool> {
     let mut header = [0u8; 20];
     let mut file =
         fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -137,46 +124,31 @@ fn header_says_wal(path: &Path) -> anyhow::Result<bool> {
     Ok(header[18] == 2 && header[19] == 2)
 }
 
-/// The refusal for a file cpor must not touch (exit 6).
-fn refuse(path: &Path, state: &DbState) -> Option<CporError> {
-    let shown = path.display();
+/// The refusal for a file cpor must not touch.
+fn refuse(path: &Path, state: &DbState) -> Option<StorageError> {
+    let location = path.display().to_string();
     match state {
-        DbState::NotSqlite => Some(
-            CporError::database(
-                "not-a-database",
-                format!("{shown} is not an SQLite database; cpor left it untouched"),
-            )
-            .hint("point --db or CPOR_DB at a cpor database, or at a path where a new one may be created"),
-        ),
-        DbState::Foreign { application_id } => Some(
-            CporError::database(
-                "foreign-database",
-                format!(
-                    "{shown} is an SQLite database of another application (application_id {application_id:#x}); cpor left it untouched"
-                ),
-            )
-            .hint("point --db or CPOR_DB at a cpor database, or at a path where a new one may be created"),
-        ),
-        DbState::Cpor { version } if *version > LATEST_VERSION => Some(
-            CporError::database(
-                "schema-newer",
-                format!(
-                    "{shown} has schema version {version}, newer than this cpor understands ({LATEST_VERSION}); it was left untouched"
-                ),
-            )
-            .hint("upgrade cpor to the version that wrote this database"),
-        ),
+        DbState::NotSqlite => Some(StorageError::NotADatabase { location }),
+        DbState::Foreign { application_id } => Some(StorageError::Foreign {
+            location,
+            application_id: i64::from(*application_id),
+        }),
+        DbState::Cpor { version } if *version > LATEST_VERSION => Some(StorageError::SchemaNewer {
+            location,
+            version: *version,
+            supported: LATEST_VERSION,
+        }),
         _ => None,
     }
 }
 
-impl Db {
+impl SqliteStore {
     /// Open the database at `path`, creating it (and its directory, mode 0600) if missing,
     /// refusing files that are not cpor databases this binary understands, and migrating.
-    pub fn open(path: &Path, opts: &OpenOptions) -> anyhow::Result<Db> {
+    pub fn open(path: &Path, opts: &OpenOptions) -> Result<SqliteStore, StorageError> {
         let state = inspect(path)?;
         if let Some(err) = refuse(path, &state) {
-            return Err(err.into());
+            return Err(err);
         }
         if state == DbState::Missing {
             create_file(path)?;
@@ -188,8 +160,8 @@ impl Db {
         .map_err(|e| open_error(path, e))?;
         // Until the file is known to be ours, closing must not checkpoint a WAL into it.
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
-            .context("could not configure SQLite")?;
-        set_busy_wait(&mut conn, opts.busy_timeout)?;
+            .map_err(|e| from_sqlite(e, path))?;
+        set_busy_wait(&mut conn, opts.busy_timeout).map_err(|e| from_sqlite(e, path))?;
         // The header may lag behind a WAL; ask SQLite too before changing anything.
         let (app_id, version, objects) = identity(&mut conn).map_err(|e| open_error(path, e))?;
         let state = match app_id {
@@ -200,27 +172,34 @@ impl Db {
             },
         };
         if let Some(err) = refuse(path, &state) {
-            return Err(err.into());
+            return Err(err);
         }
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)
-            .context("could not configure SQLite")?;
+            .map_err(|e| from_sqlite(e, path))?;
         // Only an outdated schema takes the write lock here; a current one must not make every
         // `list` queue behind a running finalize.
         let current = matches!(state, DbState::Cpor { version } if version == LATEST_VERSION);
         if !current {
             migrate(&mut conn, APPLICATION_ID).map_err(|e| {
-                if is_busy(&e) {
-                    CporError::busy("the database is busy: could not lock it to upgrade its schema")
-                        .into()
+                let busy = e
+                    .chain()
+                    .filter_map(|c| c.downcast_ref::<rusqlite::Error>())
+                    .any(is_busy);
+                if busy {
+                    StorageError::Busy {
+                        what: "could not lock it to upgrade its schema".into(),
+                    }
                 } else {
-                    e
+                    super::error::from_anyhow(e, path)
                 }
             })?;
         }
-        configure(&conn, opts.journal_mode, opts.busy_timeout)?;
-        Ok(Db {
+        configure(&conn, opts.journal_mode, opts.busy_timeout, path)?;
+        Ok(SqliteStore {
             conn,
             path: path.to_path_buf(),
+            header_journal: None,
+            _copy: None,
         })
     }
 }
@@ -252,10 +231,9 @@ fn busy_wait(attempt: i32) -> bool {
     true
 }
 
-fn set_busy_wait(conn: &mut Connection, timeout: Duration) -> anyhow::Result<()> {
+fn set_busy_wait(conn: &mut Connection, timeout: Duration) -> rusqlite::Result<()> {
     BUSY_TIMEOUT_MS.store(timeout.as_millis() as u64, Ordering::Relaxed);
     conn.busy_handler(Some(busy_wait))
-        .context("could not set the busy handler")
 }
 
 /// Application id, schema version and number of schema objects, read in one transaction so a
@@ -269,7 +247,12 @@ fn identity(conn: &mut Connection) -> rusqlite::Result<(i32, i64, i64)> {
     Ok((app_id, version, objects))
 }
 
-fn configure(conn: &Connection, mode: JournalMode, busy_timeout: Duration) -> anyhow::Result<()> {
+fn configure(
+    conn: &Connection,
+    mode: JournalMode,
+    busy_timeout: Duration,
+    path: &Path,
+) -> Result<(), StorageError> {
     // Switching the journal mode needs the database to itself, and SQLite reports a conflict
     // at once rather than through the busy handler; so wait here, up to the busy timeout, like
     // any other write would.
@@ -277,7 +260,7 @@ fn configure(conn: &Connection, mode: JournalMode, busy_timeout: Duration) -> an
     loop {
         let current: String = conn
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-            .context("could not read the journal mode")?;
+            .map_err(|e| from_sqlite(e, path))?;
         if current.eq_ignore_ascii_case(mode.as_str()) {
             break;
         }
@@ -288,85 +271,46 @@ fn configure(conn: &Connection, mode: JournalMode, busy_timeout: Duration) -> an
         ) {
             Ok(set) if set.eq_ignore_ascii_case(mode.as_str()) => break,
             Ok(set) => {
-                return Err(CporError::database(
-                    "journal-mode",
-                    format!(
-                        "SQLite refused journal mode {} (it stayed {set})",
-                        mode.as_str()
-                    ),
-                )
-                .hint("on a network filesystem set journal_mode = \"delete\" in the config")
-                .into());
+                return Err(StorageError::JournalMode {
+                    requested: mode.as_str().into(),
+                    actual: set,
+                });
             }
-            Err(e)
-                if matches!(
-                    e.sqlite_error_code(),
-                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-                ) =>
-            {
+            Err(e) if is_busy(&e) => {
                 if started.elapsed() >= busy_timeout {
-                    return Err(CporError::busy(
-                        "the database is busy: could not switch its journal mode within the busy timeout",
-                    )
-                    .into());
+                    return Err(StorageError::Busy {
+                        what: "could not switch its journal mode within the busy timeout".into(),
+                    });
                 }
                 std::thread::sleep(Duration::from_millis(20));
             }
-            Err(e) => return Err(anyhow::Error::new(e).context("could not set the journal mode")),
+            Err(e) => return Err(from_sqlite(e, path)),
         }
     }
     conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
-        .context("could not configure the database")?;
+        .map_err(|e| from_sqlite(e, path))?;
     Ok(())
 }
 
-fn is_busy(e: &anyhow::Error) -> bool {
-    e.chain()
-        .filter_map(|c| c.downcast_ref::<rusqlite::Error>())
-        .any(|r| {
-            matches!(
-                r.sqlite_error_code(),
-                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-            )
-        })
-}
-
-fn open_error(path: &Path, e: rusqlite::Error) -> anyhow::Error {
-    use rusqlite::ErrorCode as C;
-    let shown = path.display();
-    match e.sqlite_error_code() {
-        Some(C::NotADatabase) => CporError::database(
-            "not-a-database",
-            format!("{shown} is not an SQLite database; cpor left it untouched"),
-        )
-        .into(),
-        Some(C::DatabaseCorrupt) => {
-            CporError::database("database-corrupt", format!("{shown} is corrupt"))
-                .hint("run `cpor troubleshoot` and restore the latest backup")
-                .into()
+/// An error from opening the file: busy names what could not be done, the rest is classified.
+fn open_error(path: &Path, e: rusqlite::Error) -> StorageError {
+    if is_busy(&e) {
+        StorageError::Busy {
+            what: format!("cannot open {}", path.display()),
         }
-        Some(C::CannotOpen | C::PermissionDenied | C::ReadOnly) => CporError::database(
-            "database-permission",
-            format!("cannot open {shown} for writing: {e}"),
-        )
-        .hint("check the file and its directory are writable by this user")
-        .into(),
-        Some(C::DatabaseBusy | C::DatabaseLocked) => {
-            CporError::busy(format!("{shown} is busy")).into()
-        }
-        _ => anyhow::Error::new(e).context(format!("cannot open {shown}")),
+    } else {
+        from_sqlite(e, path)
     }
 }
 
 /// Create the database file (and its directory) with mode 0600 before SQLite opens it.
-fn create_file(path: &Path) -> anyhow::Result<()> {
-    let perm = |e: std::io::Error, what: &str| -> anyhow::Error {
-        CporError::database("database-permission", format!("cannot create {what}: {e}"))
-            .hint("choose a writable location with --db or CPOR_DB")
-            .into()
+fn create_file(path: &Path) -> Result<(), StorageError> {
+    let perm = |e: std::io::Error, at: &Path| StorageError::Permission {
+        location: at.display().to_string(),
+        detail: format!("cannot create it: {e}"),
     };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir).map_err(|e| perm(e, &format!("directory {}", dir.display())))?;
+        fs::create_dir_all(dir).map_err(|e| perm(e, dir))?;
     }
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
@@ -379,26 +323,11 @@ fn create_file(path: &Path) -> anyhow::Result<()> {
         Ok(_) => Ok(()),
         // Another process created it first; it is judged like any existing file.
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(perm(e, &format!("database {}", path.display()))),
+        Err(e) => Err(perm(e, path)),
     }
 }
 
-/// A database opened for diagnostics: never created, migrated or written, and no file is
-/// created next to it.
-///
-/// SQLite's plain read-only mode would create `-wal` and `-shm` files beside a WAL database
-/// and leave them behind. So: with no WAL content the file is opened `immutable` (nothing else
-/// is touched); with a WAL and its `-shm` (a live database) it is opened read-only with
-/// `readonly_shm`, so even the shared-memory index is only read; with a WAL but no `-shm` (a
-/// copied pair) both are copied to a private temporary directory and the copy is read.
-pub struct ReadOnlyDb {
-    conn: Connection,
-    wal: bool,
-    /// Keeps the temporary copy alive while it is read.
-    _copy: Option<TempCopy>,
-}
-
-struct TempCopy(std::path::PathBuf);
+pub(super) struct TempCopy(std::path::PathBuf);
 
 impl Drop for TempCopy {
     fn drop(&mut self) {
@@ -406,7 +335,7 @@ impl Drop for TempCopy {
     }
 }
 
-fn sibling(path: &Path, suffix: &str) -> std::path::PathBuf {
+pub(super) fn sibling(path: &Path, suffix: &str) -> std::path::PathBuf {
     let mut s = path.as_os_str().to_os_string();
     s.push(suffix);
     std::path::PathBuf::from(s)
@@ -427,10 +356,41 @@ fn uri_for(path: &Path, params: &str) -> anyhow::Result<String> {
     Ok(format!("file:{escaped}?{params}"))
 }
 
-impl ReadOnlyDb {
-    /// Open an existing cpor database (of any schema version up to this binary's) read-only.
-    /// Call [`inspect`] first: this does not check what the file is.
-    pub fn open(path: &Path) -> anyhow::Result<ReadOnlyDb> {
+impl SqliteStore {
+    /// Open an existing cpor database for diagnostics: never created, migrated or written, and
+    /// no file is created next to it. Anything but a cpor database of a version up to this
+    /// binary's is refused.
+    ///
+    /// SQLite's plain read-only mode would create `-wal` and `-shm` files beside a WAL database
+    /// and leave them behind. So: with no WAL content the file is opened `immutable` (nothing
+    /// else is touched); with a WAL and its `-shm` (a live database) it is opened read-only
+    /// with `readonly_shm`, so even the shared-memory index is only read; with a WAL but no
+    /// `-shm` (a copied pair) both are copied to a private temporary directory and the copy is
+    /// read.
+    pub fn open_read_only(path: &Path) -> Result<SqliteStore, StorageError> {
+        match inspect(path)? {
+            DbState::Missing => {
+                return Err(StorageError::Missing {
+                    location: path.display().to_string(),
+                });
+            }
+            DbState::Cpor { version } if version <= LATEST_VERSION => {}
+            // An empty file holds no cpor data to read.
+            DbState::Empty => {
+                return Err(StorageError::Missing {
+                    location: path.display().to_string(),
+                });
+            }
+            other => {
+                return Err(refuse(path, &other).unwrap_or(StorageError::NotADatabase {
+                    location: path.display().to_string(),
+                }));
+            }
+        }
+        Self::read_only(path).map_err(|e| super::error::from_anyhow(e, path))
+    }
+
+    fn read_only(path: &Path) -> anyhow::Result<SqliteStore> {
         let wal = sibling(path, "-wal");
         let shm = sibling(path, "-shm");
         let wal_len = fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
@@ -462,33 +422,18 @@ impl ReadOnlyDb {
         let conn = Connection::open_with_flags(&uri, flags).map_err(|e| open_error(path, e))?;
         conn.busy_timeout(Duration::from_secs(5))
             .context("could not set the busy timeout")?;
-        Ok(ReadOnlyDb {
+        // Only WAL is a property of the file (header bytes 18–19); an immutable open cannot
+        // ask SQLite for the journal mode.
+        let journal = if header_says_wal(path)? {
+            "wal"
+        } else {
+            "delete"
+        };
+        Ok(SqliteStore {
             conn,
-            wal: header_says_wal(path)?,
+            path: path.to_path_buf(),
+            header_journal: Some(journal),
             _copy: copy,
         })
-    }
-
-    /// The file's journal mode: `wal`, or `delete` for the rollback journal. Only WAL is a
-    /// property of the file (header bytes 18–19); an immutable open cannot ask SQLite for it.
-    pub fn journal_mode(&self) -> &'static str {
-        if self.wal { "wal" } else { "delete" }
-    }
-
-    /// Run `f` in one read transaction.
-    pub fn read<T>(
-        &mut self,
-        f: impl FnOnce(&super::Tx) -> anyhow::Result<T>,
-    ) -> anyhow::Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)
-            .context("could not start a read transaction")?;
-        let tx = super::Tx { tx };
-        let out = f(&tx)?;
-        tx.tx
-            .rollback()
-            .context("could not end the read transaction")?;
-        Ok(out)
     }
 }

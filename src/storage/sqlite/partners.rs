@@ -1,20 +1,13 @@
 //! PartnerIDs and their program enrolments.
 
-use super::Tx;
+use super::SqliteTxn;
 use crate::model::{Partner, Program, utc_text};
+use crate::storage::EnrolOutcome;
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 
-/// What `enrol` did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EnrolOutcome {
-    pub created: bool,
-    pub renamed: bool,
-    pub added: Vec<Program>,
-}
-
-impl Tx<'_> {
+impl SqliteTxn<'_> {
     /// One partner with its programs, or `None` if the PartnerID is unknown.
     pub fn partner(&self, partner_id: &str) -> anyhow::Result<Option<Partner>> {
         let name: Option<String> = self
@@ -36,9 +29,8 @@ impl Tx<'_> {
             .tx
             .prepare_cached("SELECT program FROM enrolments WHERE partner_id = ?1")?;
         let mut programs = stmt
-            .query_map([partner_id], |r| r.get::<_, String>(0))?
-            .map(|p| p?.parse::<Program>().map_err(anyhow::Error::msg))
-            .collect::<anyhow::Result<Vec<_>>>()?;
+            .query_map([partner_id], |r| r.get::<_, Program>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
         programs.sort();
         Ok(programs)
     }
@@ -93,7 +85,7 @@ impl Tx<'_> {
             if !have.contains(program) && !outcome.added.contains(program) {
                 self.tx.execute(
                     "INSERT INTO enrolments (partner_id, program, enrolled_at) VALUES (?1, ?2, ?3)",
-                    params![partner_id, program.as_str(), utc_text(now)],
+                    params![partner_id, program, utc_text(now)],
                 )?;
                 outcome.added.push(*program);
             }
@@ -107,7 +99,7 @@ impl Tx<'_> {
         for program in programs {
             let n = self.tx.execute(
                 "DELETE FROM enrolments WHERE partner_id = ?1 AND program = ?2",
-                params![partner_id, program.as_str()],
+                params![partner_id, program],
             )?;
             if n > 0 {
                 removed.push(*program);

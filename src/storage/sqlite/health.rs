@@ -1,28 +1,12 @@
 //! Read-only facts about the database itself, for `troubleshoot`.
 
-use super::Tx;
+use super::SqliteTxn;
 use crate::model::{parse_instant, utc_text};
+use crate::storage::{Overdue, PoeFile};
 use anyhow::{Context, anyhow};
 use chrono::{DateTime, Utc};
 
-/// Pending claims whose deadline has passed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Overdue {
-    pub count: u64,
-    pub oldest_deadline: Option<DateTime<Utc>>,
-    /// Up to ten of them, oldest deadline first.
-    pub sample: Vec<i64>,
-}
-
-/// A claim whose proof of execution is a local file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PoeFile {
-    pub claim_id: i64,
-    pub path: String,
-    pub sha256: Option<String>,
-}
-
-impl Tx<'_> {
+impl SqliteTxn<'_> {
     /// `PRAGMA user_version`.
     pub fn schema_version(&self) -> anyhow::Result<i64> {
         Ok(self.tx.query_row("PRAGMA user_version", [], |r| r.get(0))?)
@@ -48,7 +32,7 @@ impl Tx<'_> {
         let sample = self
             .due_claims(now, Some(10))?
             .into_iter()
-            .map(|(id, _)| id)
+            .map(|c| c.id)
             .collect();
         Ok(Overdue {
             count: count as u64,

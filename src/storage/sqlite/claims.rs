@@ -1,11 +1,13 @@
 //! Claims, their units and their append-only history.
 
-use super::Tx;
+use super::SqliteTxn;
 use crate::model::{
-    Action, Channel, Claim, Contact, HistoryEvent, PartnerContact, Poe, Program, Status, Warning,
+    Action, Claim, Contact, HistoryEvent, NewClaim, PartnerContact, Poe, Status, Warning,
     parse_instant, utc_text,
 };
 use crate::rules::eligibility::{Holder, StoredFacts, UnitRequest};
+use crate::rules::lifecycle::{ClaimState, Transition};
+use crate::storage::{ClaimFilter, ClaimSort, StorageError};
 use anyhow::{Context, anyhow};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Value;
@@ -18,47 +20,7 @@ const COLUMNS: &str = "id, name, program, partner_id, tenant_id, domain, workloa
     partner_contact_name, partner_contact_email, poe_location, poe_sha256, poe_size,
     poe_signed_on, purchase_date, comment, warnings";
 
-/// Which claims `list` shows.
-#[derive(Debug, Clone, Default)]
-pub struct ClaimFilter {
-    pub statuses: Vec<Status>,
-    pub program: Option<Program>,
-    pub partner_id: Option<String>,
-    pub tenant: Option<String>,
-    pub domain: Option<String>,
-    pub workload: Option<String>,
-    pub due_before: Option<DateTime<Utc>>,
-    pub sort: ClaimSort,
-    /// `None` means all rows.
-    pub limit: Option<u64>,
-}
-
-/// Sort order of `list`; newest first either way.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum ClaimSort {
-    #[default]
-    Filed,
-    Deadline,
-}
-
-/// A state change to record on a claim, together with its history event.
-#[derive(Debug, Clone)]
-pub enum ClaimChange {
-    Finalized {
-        official_at: DateTime<Utc>,
-    },
-    OptedOut {
-        at: DateTime<Utc>,
-        in_window: bool,
-        reason: Option<String>,
-    },
-    Withdrawn {
-        at: DateTime<Utc>,
-        reason: String,
-    },
-}
-
-impl Tx<'_> {
+impl SqliteTxn<'_> {
     /// Everything stored that the eligibility rules need for `req`.
     pub fn unit_facts(&self, req: &UnitRequest) -> anyhow::Result<StoredFacts> {
         let enrolled = self.partner(req.partner_id)?.map(|p| p.programs);
@@ -89,8 +51,8 @@ impl Tx<'_> {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
+                    r.get(2)?,
+                    r.get(3)?,
                     r.get::<_, String>(4)?,
                 ))
             })?
@@ -99,8 +61,8 @@ impl Tx<'_> {
                 Ok(Holder {
                     claim_id,
                     partner_id,
-                    program: program.parse().map_err(|e: String| anyhow!(e))?,
-                    status: status.parse().map_err(|e: String| anyhow!(e))?,
+                    program,
+                    status,
                     since: instant(&since)?,
                 })
             })
@@ -115,7 +77,7 @@ impl Tx<'_> {
 
     /// Record a claim and its `filed` event; remember its domain and subscription for its
     /// tenant. Returns the new claim ID.
-    pub fn insert_claim(&self, c: &Claim) -> anyhow::Result<i64> {
+    pub fn insert_claim(&self, c: &NewClaim) -> anyhow::Result<i64> {
         let now = utc_text(c.filed_at);
         self.tx
             .prepare_cached(
@@ -144,15 +106,15 @@ impl Tx<'_> {
             )?
             .execute(params![
                 c.name,
-                c.program.as_str(),
+                c.program,
                 c.partner_id,
                 c.tenant_id,
                 c.domain,
                 c.workload,
                 c.subscription_id,
-                c.channel.map(Channel::as_str),
+                c.channel,
                 c.unit().key(),
-                c.status.as_str(),
+                NewClaim::STATUS,
                 now,
                 c.filed_by,
                 utc_text(c.notified_at),
@@ -184,7 +146,7 @@ impl Tx<'_> {
                 actor: c.filed_by.clone(),
                 action: Action::Filed,
                 from: None,
-                to: c.status,
+                to: NewClaim::STATUS,
                 reason: c.comment.clone(),
             },
         )?;
@@ -201,80 +163,74 @@ impl Tx<'_> {
                 claim_id,
                 utc_text(e.at),
                 e.actor,
-                e.action.as_str(),
-                e.from.map(Status::as_str),
-                e.to.as_str(),
+                e.action,
+                e.from,
+                e.to,
                 e.reason
             ])
             .context("could not append to the claim's history")?;
         Ok(())
     }
 
-    /// Record a state change and its history event together. `from` guards against a claim
-    /// that changed since it was read: the update only applies if the status is still `from`.
-    pub fn apply_change(
+    /// Record a decided transition and its history event together. `from` guards against a
+    /// claim that changed since it was read: the update only applies if the status is still
+    /// `from`.
+    pub fn apply(
         &self,
-        id: i64,
-        from: Status,
-        change: &ClaimChange,
+        t: &Transition,
         recorded_at: DateTime<Utc>,
         actor: &str,
     ) -> anyhow::Result<()> {
-        let guard = from.as_str();
-        let (n, to, action, reason) = match change {
-            ClaimChange::Finalized { official_at } => (
-                self.tx
-                    .prepare_cached(
-                        "UPDATE claims SET status = 'official', official_at = ?3
-                         WHERE id = ?1 AND status = ?2",
-                    )?
-                    .execute(params![id, guard, utc_text(*official_at)]),
-                Status::Official,
-                Action::Finalized,
-                None,
-            ),
-            ClaimChange::OptedOut {
-                at,
-                in_window,
-                reason,
-            } => (
-                self.tx
-                    .prepare_cached(
-                        "UPDATE claims SET status = 'opted-out', opted_out_at = ?3,
-                           opt_out_in_window = ?4, end_reason = ?5
-                         WHERE id = ?1 AND status = ?2",
-                    )?
-                    .execute(params![id, guard, utc_text(*at), in_window, reason]),
-                Status::OptedOut,
-                Action::OptedOut,
-                reason.clone(),
-            ),
-            ClaimChange::Withdrawn { at, reason } => (
-                self.tx
-                    .prepare_cached(
-                        "UPDATE claims SET status = 'withdrawn', withdrawn_at = ?3, end_reason = ?4
-                         WHERE id = ?1 AND status = ?2",
-                    )?
-                    .execute(params![id, guard, utc_text(*at), reason]),
-                Status::Withdrawn,
-                Action::Withdrawn,
-                Some(reason.clone()),
-            ),
+        let at = utc_text(t.at);
+        let sql = match t.to {
+            Status::Official => {
+                "UPDATE claims SET status = ?3, official_at = ?4 WHERE id = ?1 AND status = ?2"
+            }
+            Status::OptedOut => {
+                "UPDATE claims SET status = ?3, opted_out_at = ?4, opt_out_in_window = ?5,
+                   end_reason = ?6
+                 WHERE id = ?1 AND status = ?2"
+            }
+            Status::Withdrawn => {
+                "UPDATE claims SET status = ?3, withdrawn_at = ?4, end_reason = ?6
+                 WHERE id = ?1 AND status = ?2"
+            }
+            Status::Pending => anyhow::bail!("no transition leads back to pending"),
         };
-        if n.context("could not update the claim")? != 1 {
-            return Err(anyhow!(
-                "claim {id} was not {from} when it was to become {to}; nothing was changed"
-            ));
+        let mut stmt = self.tx.prepare_cached(sql)?;
+        // Every statement names ?1..?6 so that the same values bind to each.
+        let n = match t.to {
+            Status::Official => stmt.execute(params![t.claim_id, t.from, t.to, at]),
+            Status::OptedOut => {
+                stmt.execute(params![t.claim_id, t.from, t.to, at, t.in_window, t.reason])
+            }
+            _ => stmt.execute(params![
+                t.claim_id,
+                t.from,
+                t.to,
+                at,
+                None::<bool>,
+                t.reason
+            ]),
+        }
+        .context("could not update the claim")?;
+        if n != 1 {
+            return Err(StorageError::Conflict {
+                claim_id: t.claim_id,
+                expected: t.from,
+                to: t.to,
+            }
+            .into());
         }
         self.append_event(
-            id,
+            t.claim_id,
             &HistoryEvent {
                 at: recorded_at,
                 actor: actor.to_string(),
-                action,
-                from: Some(from),
-                to,
-                reason,
+                action: t.action,
+                from: Some(t.from),
+                to: t.to,
+                reason: t.reason.clone(),
             },
         )
     }
@@ -299,9 +255,9 @@ impl Tx<'_> {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, String>(4)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
                 r.get::<_, Option<String>>(5)?,
             ))
         })?;
@@ -310,11 +266,9 @@ impl Tx<'_> {
             Ok(HistoryEvent {
                 at: instant(&at)?,
                 actor,
-                action: action.parse().map_err(|e: String| anyhow!(e))?,
-                from: from
-                    .map(|f| f.parse().map_err(|e: String| anyhow!(e)))
-                    .transpose()?,
-                to: to.parse().map_err(|e: String| anyhow!(e))?,
+                action,
+                from,
+                to,
                 reason,
             })
         })
@@ -425,19 +379,32 @@ impl Tx<'_> {
         &self,
         now: DateTime<Utc>,
         limit: Option<u64>,
-    ) -> anyhow::Result<Vec<(i64, DateTime<Utc>)>> {
+    ) -> anyhow::Result<Vec<ClaimState>> {
         let mut stmt = self.tx.prepare_cached(
-            "SELECT id, deadline FROM claims WHERE status = 'pending' AND deadline <= ?1
+            "SELECT id, status, notified_at, deadline FROM claims
+             WHERE status = 'pending' AND deadline <= ?1
              ORDER BY deadline, id LIMIT ?2",
         )?;
         let rows = stmt
             .query_map(
                 params![utc_text(now), limit.map_or(-1, |n| n as i64)],
-                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, Status>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                    ))
+                },
             )?
             .map(|row| {
-                let (id, deadline) = row?;
-                Ok((id, instant(&deadline)?))
+                let (id, status, notified_at, deadline) = row?;
+                Ok(ClaimState {
+                    id,
+                    status,
+                    notified_at: instant(&notified_at)?,
+                    deadline: instant(&deadline)?,
+                })
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
         Ok(rows)
@@ -486,16 +453,14 @@ fn row_to_claim(r: &Row) -> anyhow::Result<Claim> {
     Ok(Claim {
         id: r.get(0)?,
         name: text(1)?,
-        program: text(2)?.parse().map_err(|e: String| anyhow!(e))?,
+        program: r.get(2)?,
         partner_id: text(3)?,
         tenant_id: text(4)?,
         domain: text(5)?,
         workload: text(6)?,
         subscription_id: opt(7)?,
-        channel: opt(8)?
-            .map(|c| c.parse().map_err(|e: String| anyhow!(e)))
-            .transpose()?,
-        status: text(9)?.parse().map_err(|e: String| anyhow!(e))?,
+        channel: r.get(8)?,
+        status: r.get(9)?,
         filed_at: instant(&text(10)?)?,
         filed_by: text(11)?,
         notified_at: instant(&text(12)?)?,

@@ -1,0 +1,434 @@
+//! Storage: the only module that speaks SQL, behind one backend-neutral interface.
+//!
+//! Commands [`open`] a [`Store`] at a [`Location`] and work through transactions: a write
+//! transaction ([`Store::write`]) takes the write lock before it reads anything, a read
+//! transaction ([`Store::read`]) is a consistent snapshot. Every query a command needs is a
+//! typed method of [`Txn`]; dropping a transaction without [`Txn::commit`] rolls it back. The
+//! closure helpers [`write`] and [`read`] commit on `Ok` and roll back on `Err`.
+//!
+//! Failures are a typed [`StorageError`]; the CLI turns it into its own error (codes, hints,
+//! exit status) in one place, so nothing here words a hint for the user. Diagnostics
+//! (`troubleshoot`, `backup`) ask the backend for its [`BackendFacts`] instead of reading files.
+//!
+//! The SQLite implementation lives in [`sqlite`]. A second backend implements the same two
+//! traits and adds a [`Location`] variant; `cli` and `rules` do not change.
+
+pub mod sqlite;
+
+/// The schema version this binary writes. Versions number the schema's features, so every
+/// backend's migrations count the same way.
+pub use sqlite::LATEST_VERSION;
+
+use crate::model::{Claim, HistoryEvent, NewClaim, Partner, Program, Status};
+use crate::rules::calendar::Calendar;
+use crate::rules::eligibility::{StoredFacts, UnitRequest};
+use crate::rules::lifecycle::{ClaimState, Transition};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Where a cpor database lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A SQLite database file.
+    Sqlite(PathBuf),
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Sqlite(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// Journal modes cpor accepts (config `journal_mode`). WAL is the default; a database on a
+/// network filesystem, where WAL's shared memory does not work, should use `delete`. Backends
+/// without a journal of their own ignore it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JournalMode {
+    Wal,
+    Delete,
+    Truncate,
+    Persist,
+}
+
+impl JournalMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JournalMode::Wal => "wal",
+            JournalMode::Delete => "delete",
+            JournalMode::Truncate => "truncate",
+            JournalMode::Persist => "persist",
+        }
+    }
+}
+
+impl std::str::FromStr for JournalMode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "wal" => Ok(JournalMode::Wal),
+            "delete" => Ok(JournalMode::Delete),
+            "truncate" => Ok(JournalMode::Truncate),
+            "persist" => Ok(JournalMode::Persist),
+            _ => Err(format!(
+                "unknown journal mode '{s}'; expected wal, delete, truncate or persist"
+            )),
+        }
+    }
+}
+
+/// How to open a database.
+#[derive(Debug, Clone)]
+pub struct OpenOptions {
+    /// How long a writer waits for the lock before giving up with [`StorageError::Busy`].
+    pub busy_timeout: Duration,
+    pub journal_mode: JournalMode,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        OpenOptions {
+            busy_timeout: Duration::from_millis(10_000),
+            journal_mode: JournalMode::Wal,
+        }
+    }
+}
+
+/// Open the database at `loc` for commands: created when missing, refused when it is not a
+/// cpor database this binary understands, migrated when older.
+pub fn open(loc: &Location, opts: &OpenOptions) -> Result<Box<dyn Store>, StorageError> {
+    match loc {
+        Location::Sqlite(path) => Ok(Box::new(sqlite::SqliteStore::open(path, opts)?)),
+    }
+}
+
+/// Open an existing cpor database for diagnostics: never created, migrated or written. Call
+/// [`probe`] first; this refuses anything but [`BackendState::Ready`] and [`BackendState::Newer`]
+/// is not opened either.
+pub fn open_read_only(loc: &Location) -> Result<Box<dyn Store>, StorageError> {
+    match loc {
+        Location::Sqlite(path) => Ok(Box::new(sqlite::SqliteStore::open_read_only(path)?)),
+    }
+}
+
+/// What is at `loc`, without opening it as a database and without writing anything.
+pub fn probe(loc: &Location) -> Result<BackendFacts, StorageError> {
+    match loc {
+        Location::Sqlite(path) => sqlite::probe(path),
+    }
+}
+
+/// What a location holds, as far as cpor is concerned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackendState {
+    /// Nothing there yet.
+    Missing,
+    /// A database with no cpor data: the first write sets it up.
+    Empty,
+    /// Not a database at all.
+    NotADatabase,
+    /// A database of another application.
+    Foreign { application_id: i64 },
+    /// A cpor database with a schema newer than this binary.
+    Newer { version: i64 },
+    /// A cpor database this binary can use (it may still need a migration).
+    Ready { version: i64 },
+}
+
+/// What troubleshoot and backup ask the backend instead of reading its files themselves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackendFacts {
+    /// The backend's name, e.g. "SQLite".
+    pub backend: &'static str,
+    /// The backend library's or server's version.
+    pub backend_version: String,
+    /// The location as shown to users.
+    pub location: String,
+    pub state: BackendState,
+    /// Size of the database file, for file-based backends.
+    pub size_bytes: Option<u64>,
+    /// Size of the write-ahead log beside the file, when there is one.
+    pub wal_bytes: Option<u64>,
+    /// Unix permission bits of the database file, for file-based backends.
+    pub mode: Option<u32>,
+    /// The schema version this binary writes.
+    pub latest_schema_version: i64,
+    /// The journal mode, known once the database is open.
+    pub journal_mode: Option<String>,
+}
+
+impl BackendFacts {
+    /// The stored schema version, when the location holds a cpor database.
+    pub fn schema_version(&self) -> Option<i64> {
+        match self.state {
+            BackendState::Ready { version } | BackendState::Newer { version } => Some(version),
+            _ => None,
+        }
+    }
+}
+
+/// An open database.
+pub trait Store {
+    /// Begin a write transaction; the write lock is taken before anything is read.
+    fn write(&mut self) -> Result<Box<dyn Txn + '_>, StorageError>;
+    /// Begin a read transaction (a consistent snapshot).
+    fn read(&mut self) -> Result<Box<dyn Txn + '_>, StorageError>;
+    /// The backend's facts about this database.
+    fn facts(&mut self) -> Result<BackendFacts, StorageError>;
+    /// Write a consistent copy of the database to the new file `dest` (mode 0600, never
+    /// overwritten); returns its size in bytes. Safe while others write.
+    fn backup_to(&mut self, dest: &Path) -> Result<u64, StorageError>;
+}
+
+/// Run `f` in one write transaction; commit if it returns `Ok`, roll back otherwise.
+pub fn write<T>(
+    store: &mut dyn Store,
+    f: impl FnOnce(&mut dyn Txn) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let mut txn = store.write()?;
+    let out = f(&mut *txn)?;
+    txn.commit()?;
+    Ok(out)
+}
+
+/// Run `f` in one read transaction.
+pub fn read<T>(
+    store: &mut dyn Store,
+    f: impl FnOnce(&mut dyn Txn) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let mut txn = store.read()?;
+    let out = f(&mut *txn)?;
+    txn.commit()?;
+    Ok(out)
+}
+
+/// A transaction: every query the commands make. Dropping it without [`Txn::commit`] rolls it
+/// back.
+pub trait Txn {
+    // Claims and their history.
+
+    /// Everything stored that the eligibility rules need for `req`.
+    fn unit_facts(&mut self, req: &UnitRequest) -> Result<StoredFacts, StorageError>;
+    /// Record a new claim and its `filed` event; remember its domain and subscription for its
+    /// tenant. Returns the new claim's ID.
+    fn insert_claim(&mut self, claim: &NewClaim) -> Result<i64, StorageError>;
+    /// Apply a lifecycle transition and append its history event, recorded at `recorded_at`
+    /// by `actor`. Fails with [`StorageError::Conflict`] when the claim is no longer in
+    /// `transition.from`.
+    fn apply(
+        &mut self,
+        transition: &Transition,
+        recorded_at: DateTime<Utc>,
+        actor: &str,
+    ) -> Result<(), StorageError>;
+    /// One claim.
+    fn claim(&mut self, id: i64) -> Result<Option<Claim>, StorageError>;
+    /// A claim's history, oldest first.
+    fn history(&mut self, id: i64) -> Result<Vec<HistoryEvent>, StorageError>;
+    /// Claims matching `filter`, and how many matched before the limit.
+    fn list_claims(&mut self, filter: &ClaimFilter) -> Result<(Vec<Claim>, u64), StorageError>;
+    /// Every claim ever filed on the unit with this key, oldest first.
+    fn claims_on_unit(&mut self, unit_key: &str) -> Result<Vec<Claim>, StorageError>;
+    /// Active claims of a tenant, optionally only those on the given workloads.
+    fn active_claims_of_tenant(
+        &mut self,
+        tenant: &str,
+        workloads: &[String],
+    ) -> Result<Vec<Claim>, StorageError>;
+    /// Pending claims whose deadline is at or before `now`, earliest first; at most `limit`.
+    /// Candidates for finalize: the rules decide what happens to each.
+    fn due_claims(
+        &mut self,
+        now: DateTime<Utc>,
+        limit: Option<u64>,
+    ) -> Result<Vec<ClaimState>, StorageError>;
+    /// How many claims are pending, and the earliest deadline among those not yet due at `now`.
+    fn pending_summary(
+        &mut self,
+        now: DateTime<Utc>,
+    ) -> Result<(u64, Option<DateTime<Utc>>), StorageError>;
+
+    // Partners.
+
+    /// One partner with its programs, or `None` if the PartnerID is unknown.
+    fn partner(&mut self, partner_id: &str) -> Result<Option<Partner>, StorageError>;
+    /// Every partner, ordered by PartnerID.
+    fn partners(&mut self) -> Result<Vec<Partner>, StorageError>;
+    /// Create the partner if needed (a new one needs `name`), rename it if `name` differs, and
+    /// enrol it in `programs`.
+    fn enrol(
+        &mut self,
+        partner_id: &str,
+        name: Option<&str>,
+        programs: &[Program],
+        now: DateTime<Utc>,
+    ) -> Result<EnrolOutcome, StorageError>;
+    /// Unenrol the partner from `programs`; returns the programs it was actually enrolled in.
+    fn unenrol(
+        &mut self,
+        partner_id: &str,
+        programs: &[Program],
+    ) -> Result<Vec<Program>, StorageError>;
+    /// Remove the partner and all its enrolments (its claims are kept); whether it existed.
+    fn remove_partner(&mut self, partner_id: &str) -> Result<bool, StorageError>;
+
+    // Calendars.
+
+    /// The calendar called `name`, with its holidays.
+    fn calendar(&mut self, name: &str) -> Result<Option<Calendar>, StorageError>;
+    /// Names of all calendars, `default` first.
+    fn calendar_names(&mut self) -> Result<Vec<String>, StorageError>;
+    /// Create or update a calendar's zone, weekend and cut-off (holidays are kept).
+    fn save_calendar(&mut self, cal: &Calendar) -> Result<(), StorageError>;
+    /// Add or relabel a holiday; returns whether it was new.
+    fn add_holiday(
+        &mut self,
+        calendar: &str,
+        day: NaiveDate,
+        label: Option<&str>,
+    ) -> Result<bool, StorageError>;
+    /// Remove a holiday; returns whether it existed.
+    fn remove_holiday(&mut self, calendar: &str, day: NaiveDate) -> Result<bool, StorageError>;
+
+    // Finalize runs.
+
+    /// Record that a finalize run started; returns its id.
+    fn start_finalize_run(&mut self, now: DateTime<Utc>, actor: &str) -> Result<i64, StorageError>;
+    /// Add to a run's count of finalized claims (in the same transaction as the claims).
+    fn count_finalized(&mut self, run: i64, n: u64) -> Result<(), StorageError>;
+    /// Mark a run finished.
+    fn finish_finalize_run(&mut self, run: i64, now: DateTime<Utc>) -> Result<(), StorageError>;
+    /// The most recent finalize run, if any.
+    fn last_finalize_run(&mut self) -> Result<Option<FinalizeRun>, StorageError>;
+
+    // Health.
+
+    /// The stored schema version.
+    fn schema_version(&mut self) -> Result<i64, StorageError>;
+    /// The backend's integrity check: `["ok"]` when healthy, else the problems (at most 20).
+    fn integrity_check(&mut self) -> Result<Vec<String>, StorageError>;
+    /// Pending claims whose deadline is at or before `now`.
+    fn overdue(&mut self, now: DateTime<Utc>) -> Result<Overdue, StorageError>;
+    /// Active claims whose PoE is a local file.
+    fn active_poe_files(&mut self) -> Result<Vec<PoeFile>, StorageError>;
+    /// How many claims there are in all.
+    fn claim_count(&mut self) -> Result<u64, StorageError>;
+
+    /// Make the transaction's changes permanent.
+    fn commit(self: Box<Self>) -> Result<(), StorageError>;
+}
+
+/// Which claims `list` shows.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    pub statuses: Vec<Status>,
+    pub program: Option<Program>,
+    pub partner_id: Option<String>,
+    pub tenant: Option<String>,
+    pub domain: Option<String>,
+    pub workload: Option<String>,
+    pub due_before: Option<DateTime<Utc>>,
+    pub sort: ClaimSort,
+    /// `None` means all rows.
+    pub limit: Option<u64>,
+}
+
+/// Sort order of `list`; newest first either way.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ClaimSort {
+    #[default]
+    Filed,
+    Deadline,
+}
+
+/// What `enrol` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnrolOutcome {
+    pub created: bool,
+    pub renamed: bool,
+    pub added: Vec<Program>,
+}
+
+/// One finalize run. `finished_at` is `None` when the run was interrupted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FinalizeRun {
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub actor: String,
+    pub finalized: u64,
+}
+
+/// Pending claims whose deadline has passed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overdue {
+    pub count: u64,
+    pub oldest_deadline: Option<DateTime<Utc>>,
+    /// Up to ten of them, oldest deadline first.
+    pub sample: Vec<i64>,
+}
+
+/// A claim whose proof of execution is a local file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PoeFile {
+    pub claim_id: i64,
+    pub path: String,
+    pub sha256: Option<String>,
+}
+
+/// Why storage failed. Says what happened, never what the user should do about it: the CLI
+/// adds codes and hints when it reports one.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    /// The lock was not obtained within the busy timeout.
+    #[error("the database is busy: {what}")]
+    Busy { what: String },
+    /// Nothing at the location.
+    #[error("there is no database at {location}")]
+    Missing { location: String },
+    #[error("{location} is not an SQLite database; cpor left it untouched")]
+    NotADatabase { location: String },
+    #[error(
+        "{location} is an SQLite database of another application (application_id {application_id:#x}); cpor left it untouched"
+    )]
+    Foreign {
+        location: String,
+        application_id: i64,
+    },
+    #[error(
+        "{location} has schema version {version}, newer than this cpor understands ({supported}); it was left untouched"
+    )]
+    SchemaNewer {
+        location: String,
+        version: i64,
+        supported: i64,
+    },
+    #[error("{location} is corrupt: {detail}")]
+    Corrupt { location: String, detail: String },
+    #[error("cannot use {location}: {detail}")]
+    Permission { location: String, detail: String },
+    /// Disk full or an I/O failure under the database.
+    #[error("{detail}")]
+    Io { detail: String },
+    /// The backend would not switch to the configured journal mode.
+    #[error("SQLite refused journal mode {requested} (it stayed {actual})")]
+    JournalMode { requested: String, actual: String },
+    /// A claim changed since it was read (the write lock makes this a bug, not a race).
+    #[error("claim {claim_id} was not {expected} when it was to become {to}; nothing was changed")]
+    Conflict {
+        claim_id: i64,
+        expected: Status,
+        to: Status,
+    },
+    /// A backup's destination already exists; a backup never overwrites a file.
+    #[error("{location} already exists; a backup never overwrites a file")]
+    DestinationExists { location: String },
+    /// A backup's destination cannot be created.
+    #[error("cannot create {location}: {detail}")]
+    Destination { location: String, detail: String },
+    /// Anything else: a bug or malformed stored data.
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}

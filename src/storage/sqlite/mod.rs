@@ -1,0 +1,242 @@
+//! The SQLite backend: one database file.
+//!
+//! [`SqliteStore::open`] creates the file when missing (parent directory too, file mode 0600),
+//! refuses anything that is not a cpor database of a version this binary understands, and
+//! migrates older ones. [`SqliteStore::open_read_only`] is the diagnostic open of `troubleshoot`.
+//! Transactions are a [`SqliteTxn`]; rusqlite errors become [`StorageError`]s in one place
+//! ([`error`]).
+//!
+//! ## Locking
+//! Every write is one `BEGIN IMMEDIATE` transaction: the write lock is taken *before* anything is
+//! read, so the rules are checked against the state the write will change and two processes
+//! claiming the same unit are serialised. Taking the lock up front is also what makes SQLite's
+//! busy handler wait (a deferred transaction that upgrades to a writer gets `SQLITE_BUSY` at
+//! once); the wait is bounded by `busy_timeout_ms` and only then becomes exit 5. The partial
+//! unique index on active claims and the one-holder trigger are a backstop under the rules.
+//!
+//! ## Compatibility
+//! The schema is an append-only list of migrations keyed by `PRAGMA user_version`, each applied
+//! in its own transaction. The file is stamped with [`APPLICATION_ID`]. A file that is not
+//! SQLite, has a foreign application id, or a newer `user_version` is refused (exit 6) before
+//! anything is written to it: the header is read by hand first, so SQLite never even opens a
+//! file we would refuse.
+//!
+//! ## Performance
+//! Hot statements use `prepare_cached`. Pending claims are indexed by deadline (finalize) and
+//! active claims by unit (claim); finalize works in chunks so no transaction holds the write
+//! lock for long.
+
+mod backup;
+mod calendars;
+mod claims;
+mod error;
+mod health;
+mod open;
+mod partners;
+mod runs;
+mod schema;
+mod values;
+
+pub use open::probe;
+pub use schema::LATEST_VERSION;
+
+use super::{
+    BackendFacts, ClaimFilter, EnrolOutcome, FinalizeRun, Overdue, PoeFile, StorageError, Store,
+    Txn,
+};
+use crate::model::{Claim, HistoryEvent, NewClaim, Partner, Program};
+use crate::rules::calendar::Calendar;
+use crate::rules::eligibility::{StoredFacts, UnitRequest};
+use crate::rules::lifecycle::{ClaimState, Transition};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, TransactionBehavior};
+use std::path::{Path, PathBuf};
+
+/// `PRAGMA application_id` of a cpor database ("CPOR" in ASCII).
+pub const APPLICATION_ID: i32 = 0x4350_4F52;
+
+/// An open cpor database file.
+pub struct SqliteStore {
+    conn: Connection,
+    path: PathBuf,
+    /// Set for the diagnostic open: the journal mode read from the file header, since an
+    /// immutable open cannot ask SQLite; `None` for a normal open.
+    header_journal: Option<&'static str>,
+    /// Keeps the temporary copy of a diagnostic open alive while it is read.
+    _copy: Option<open::TempCopy>,
+}
+
+/// A transaction on a [`SqliteStore`].
+pub struct SqliteTxn<'c> {
+    tx: rusqlite::Transaction<'c>,
+    /// The database file, for errors that name it.
+    path: &'c Path,
+}
+
+impl Store for SqliteStore {
+    fn write(&mut self) -> Result<Box<dyn Txn + '_>, StorageError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| error::busy_or(e, "could not start a write transaction", &self.path))?;
+        Ok(Box::new(SqliteTxn {
+            tx,
+            path: &self.path,
+        }))
+    }
+
+    fn read(&mut self) -> Result<Box<dyn Txn + '_>, StorageError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(|e| error::busy_or(e, "could not start a read transaction", &self.path))?;
+        Ok(Box::new(SqliteTxn {
+            tx,
+            path: &self.path,
+        }))
+    }
+
+    fn facts(&mut self) -> Result<BackendFacts, StorageError> {
+        let mut facts = probe(&self.path)?;
+        facts.journal_mode = Some(match self.header_journal {
+            Some(mode) => mode.to_string(),
+            None => self
+                .conn
+                .query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))
+                .map_err(|e| error::from_sqlite(e, &self.path))?,
+        });
+        Ok(facts)
+    }
+
+    fn backup_to(&mut self, dest: &Path) -> Result<u64, StorageError> {
+        backup::vacuum_into(&self.conn, dest)
+    }
+}
+
+/// Delegate each [`Txn`] query to the inherent method of the same name (in this module's
+/// files), mapping its error once.
+macro_rules! delegate {
+    ($( fn $name:ident(&mut self $(, $arg:ident: $ty:ty)*) -> $ret:ty; )*) => {
+        $(
+            fn $name(&mut self $(, $arg: $ty)*) -> Result<$ret, StorageError> {
+                SqliteTxn::$name(&*self $(, $arg)*).map_err(|e| error::from_anyhow(e, self.path))
+            }
+        )*
+    };
+}
+
+impl Txn for SqliteTxn<'_> {
+    delegate! {
+        fn unit_facts(&mut self, req: &UnitRequest) -> StoredFacts;
+        fn insert_claim(&mut self, claim: &NewClaim) -> i64;
+        fn apply(&mut self, transition: &Transition, recorded_at: DateTime<Utc>, actor: &str) -> ();
+        fn claim(&mut self, id: i64) -> Option<Claim>;
+        fn history(&mut self, id: i64) -> Vec<HistoryEvent>;
+        fn list_claims(&mut self, filter: &ClaimFilter) -> (Vec<Claim>, u64);
+        fn claims_on_unit(&mut self, unit_key: &str) -> Vec<Claim>;
+        fn active_claims_of_tenant(&mut self, tenant: &str, workloads: &[String]) -> Vec<Claim>;
+        fn due_claims(&mut self, now: DateTime<Utc>, limit: Option<u64>) -> Vec<ClaimState>;
+        fn pending_summary(&mut self, now: DateTime<Utc>) -> (u64, Option<DateTime<Utc>>);
+        fn partner(&mut self, partner_id: &str) -> Option<Partner>;
+        fn partners(&mut self) -> Vec<Partner>;
+        fn enrol(&mut self, partner_id: &str, name: Option<&str>, programs: &[Program], now: DateTime<Utc>) -> EnrolOutcome;
+        fn unenrol(&mut self, partner_id: &str, programs: &[Program]) -> Vec<Program>;
+        fn remove_partner(&mut self, partner_id: &str) -> bool;
+        fn calendar(&mut self, name: &str) -> Option<Calendar>;
+        fn calendar_names(&mut self) -> Vec<String>;
+        fn save_calendar(&mut self, cal: &Calendar) -> ();
+        fn add_holiday(&mut self, calendar: &str, day: NaiveDate, label: Option<&str>) -> bool;
+        fn remove_holiday(&mut self, calendar: &str, day: NaiveDate) -> bool;
+        fn start_finalize_run(&mut self, now: DateTime<Utc>, actor: &str) -> i64;
+        fn count_finalized(&mut self, run: i64, n: u64) -> ();
+        fn finish_finalize_run(&mut self, run: i64, now: DateTime<Utc>) -> ();
+        fn last_finalize_run(&mut self) -> Option<FinalizeRun>;
+        fn schema_version(&mut self) -> i64;
+        fn integrity_check(&mut self) -> Vec<String>;
+        fn overdue(&mut self, now: DateTime<Utc>) -> Overdue;
+        fn active_poe_files(&mut self) -> Vec<PoeFile>;
+        fn claim_count(&mut self) -> u64;
+    }
+
+    fn commit(self: Box<Self>) -> Result<(), StorageError> {
+        let path = self.path;
+        self.tx
+            .commit()
+            .map_err(|e| error::busy_or(e, "could not commit the transaction", path))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Contact, PartnerContact, Poe, Status};
+    use crate::rules::lifecycle::finalize_due;
+    use crate::storage::{OpenOptions, write};
+
+    fn temp_db(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("cpor-store-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir.join("cpor.db")
+    }
+
+    fn new_claim(at: DateTime<Utc>) -> NewClaim {
+        NewClaim {
+            name: "n".into(),
+            program: Program::OsuM365,
+            partner_id: "1000".into(),
+            tenant_id: "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
+            domain: "contoso.com".into(),
+            workload: "teams".into(),
+            subscription_id: None,
+            channel: None,
+            filed_at: at,
+            filed_by: "a".into(),
+            notified_at: at,
+            deadline: at,
+            deadline_day: at.date_naive(),
+            calendar: "default".into(),
+            customer: Contact {
+                name: "c".into(),
+                title: "t".into(),
+                email: "c@contoso.com".into(),
+            },
+            technical: None,
+            partner_contact: PartnerContact {
+                name: "p".into(),
+                email: "p@partner.com".into(),
+            },
+            poe: Poe {
+                location: "https://x".into(),
+                sha256: None,
+                size: None,
+                signed_on: at.date_naive(),
+            },
+            purchase_date: None,
+            comment: None,
+            warnings: vec![],
+        }
+    }
+
+    /// The store applies a decided transition exactly, and refuses one whose `from` is stale.
+    #[test]
+    fn apply_records_the_decision_and_guards_on_from() {
+        let path = temp_db("apply");
+        let mut store = SqliteStore::open(&path, &OpenOptions::default()).unwrap();
+        let at: DateTime<Utc> = "2025-06-10T00:00:00Z".parse().unwrap();
+        let now: DateTime<Utc> = "2025-06-12T02:15:00Z".parse().unwrap();
+        let claim = write(&mut store, |tx| {
+            let id = tx.insert_claim(&new_claim(at))?;
+            let due = tx.due_claims(now, None)?;
+            let t = finalize_due(due[0], now).expect("due");
+            tx.apply(&t, now, "cron")?;
+            // The same decision again is stale: the claim is no longer pending.
+            let stale = tx.apply(&t, now, "cron").unwrap_err();
+            assert!(matches!(stale, StorageError::Conflict { claim_id, .. } if claim_id == id));
+            Ok(tx.claim(id)?.unwrap())
+        })
+        .unwrap();
+        assert_eq!(claim.status, Status::Official);
+        assert_eq!(claim.official_at, Some(at));
+        let _ = std::fs::remove_dir_all(path.parent().unwrap());
+    }
+}
