@@ -1672,13 +1672,21 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__troubleshoot)
-            opts="-q -v -y -h -V --tenant --program --workload --partner-id --domain --subscription --channel --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --partner-id --tenant --domain --program --workload --subscription --channel --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --partner-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1687,14 +1695,6 @@ _cpor() {
                     return 0
                     ;;
                 --workload)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --partner-id)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

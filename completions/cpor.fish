@@ -58,7 +58,7 @@ complete -c cpor -n "__fish_cpor_using_subcommand claim" -l partner-id -d 'Partn
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l tenant -d 'Customer tenant ID (a GUID)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l domain -d 'One of the tenant\'s domains, e.g. contoso.com' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l program -d 'Program: osa-sell, osu-m365 or osu-bizapps' -r
-complete -c cpor -n "__fish_cpor_using_subcommand claim" -l workload -d 'Workload or product key (repeatable; see `cpor catalog`)' -r
+complete -c cpor -n "__fish_cpor_using_subcommand claim" -l workload -d 'Workload or product key (repeatable for claim; see `cpor catalog`)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l subscription -d 'Dynamics 365 subscription ID (Business Applications programs)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l channel -d 'Purchase channel: vl, web-direct or csp (Business Applications programs)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l customer-name -d 'Customer contact\'s name' -r
@@ -190,13 +190,13 @@ complete -c cpor -n "__fish_cpor_using_subcommand finalize" -l no-input -d 'Neve
 complete -c cpor -n "__fish_cpor_using_subcommand finalize" -s y -l yes -d 'Answer yes to confirmations'
 complete -c cpor -n "__fish_cpor_using_subcommand finalize" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand finalize" -s V -l version -d 'Print version'
-complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l tenant -d 'Hypothetical claim: tenant ID' -r
-complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l program -d 'Hypothetical claim: program' -r
-complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l workload -d 'Hypothetical claim: workload or product key' -r
-complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l partner-id -d 'Hypothetical claim: PartnerID' -r
-complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l domain -d 'Hypothetical claim: domain' -r
-complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l subscription -d 'Hypothetical claim: Dynamics 365 subscription ID' -r
-complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l channel -d 'Hypothetical claim: channel (vl, web-direct, csp)' -r
+complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l partner-id -d 'PartnerID (formerly MPN ID) of the claiming location [config: defaults.partner_id]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l tenant -d 'Customer tenant ID (a GUID)' -r
+complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l domain -d 'One of the tenant\'s domains, e.g. contoso.com' -r
+complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l program -d 'Program: osa-sell, osu-m365 or osu-bizapps' -r
+complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l workload -d 'Workload or product key (repeatable for claim; see `cpor catalog`)' -r
+complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l subscription -d 'Dynamics 365 subscription ID (Business Applications programs)' -r
+complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l channel -d 'Purchase channel: vl, web-direct or csp (Business Applications programs)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l format -d 'Output format' -r -f -a "table\t''
 json\t''

@@ -11,6 +11,7 @@ pub mod error;
 pub mod holiday_file;
 pub mod model;
 pub mod output;
+pub mod poe_file;
 pub mod rules;
 pub mod storage;
 

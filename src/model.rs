@@ -1,6 +1,6 @@
 //! Domain types shared by the layers: programs, statuses, claims, history events.
 //!
-//! These are plain values. `rules` decides with them, `repository` stores them and `output`
+//! These are plain values. `rules` decides with them, `storage` stores them and `output`
 //! renders them; none of them knows about SQL or command-line parsing.
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};

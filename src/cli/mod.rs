@@ -13,6 +13,7 @@ mod partner;
 mod prompt;
 mod show;
 mod troubleshoot;
+mod unit;
 mod withdraw;
 
 use crate::config::{Config, default_db_path};

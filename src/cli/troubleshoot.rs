@@ -4,8 +4,8 @@
 //! [`storage::open_read_only`]), so it is safe on a copy of someone else's database and on one of an older
 //! schema. Every problem is a [`Finding`]; exit 7 when any finding is an `error`.
 
-use super::claim::{RawUnit, UnitInput, parse_unit};
-use super::{Ctx, flags_where, show::claim_not_found};
+use super::unit::{UnitArgs, UnitInput, parse_unit};
+use super::{Ctx, bad_value, flags_where, show::claim_not_found};
 use crate::error::{CporError, EXIT_FINDINGS};
 use crate::model::{Claim, Finding, Poe, Severity, Status, utc_text};
 use crate::output::{Format, claim_json, emit, emit_json, in_zone};
@@ -37,45 +37,15 @@ pub struct TroubleshootArgs {
     /// Claim ID to explain
     #[arg(conflicts_with_all = ["tenant", "program", "workload", "partner_id", "domain", "subscription", "channel"])]
     pub id: Option<i64>,
-    /// Hypothetical claim: tenant ID
-    #[arg(long, value_name = "GUID")]
-    pub tenant: Option<String>,
-    /// Hypothetical claim: program
-    #[arg(long)]
-    pub program: Option<String>,
-    /// Hypothetical claim: workload or product key
-    #[arg(long, value_name = "KEY")]
-    pub workload: Option<String>,
-    /// Hypothetical claim: PartnerID
-    #[arg(long, value_name = "ID")]
-    pub partner_id: Option<String>,
-    /// Hypothetical claim: domain
-    #[arg(long)]
-    pub domain: Option<String>,
-    /// Hypothetical claim: Dynamics 365 subscription ID
-    #[arg(long, value_name = "GUID")]
-    pub subscription: Option<String>,
-    /// Hypothetical claim: channel (vl, web-direct, csp)
-    #[arg(long)]
-    pub channel: Option<String>,
-}
-
-impl TroubleshootArgs {
-    fn is_hypothetical(&self) -> bool {
-        self.tenant.is_some()
-            || self.program.is_some()
-            || self.workload.is_some()
-            || self.partner_id.is_some()
-            || self.domain.is_some()
-            || self.subscription.is_some()
-            || self.channel.is_some()
-    }
+    /// A hypothetical claim: would it be accepted?
+    #[command(flatten)]
+    pub unit: UnitArgs,
 }
 
 pub fn run(ctx: &Ctx, a: TroubleshootArgs) -> anyhow::Result<u8> {
     let (report, findings) = if let Some(id) = a.id {
         claim_report(ctx, id)?
-    } else if a.is_hypothetical() {
+    } else if a.unit.any() {
         hypothetical_report(ctx, &a)?
     } else {
         installation_report(ctx)?
@@ -422,7 +392,7 @@ fn poe_finding(claim: &Claim) -> Option<Finding> {
             "restore the signed PoE file to that path (reviewers may ask for it), or keep a copy at a stable location",
         ));
     }
-    match super::claim::hash_file(path) {
+    match crate::poe_file::hash_file(path) {
         Ok((_, sha)) if sha == recorded => None,
         Ok((_, sha)) => Some(Finding::new(
             Severity::Warning,
@@ -451,11 +421,12 @@ fn poe_finding(claim: &Claim) -> Option<Finding> {
 // A hypothetical claim
 
 fn hypothetical_report(ctx: &Ctx, a: &TroubleshootArgs) -> anyhow::Result<(Report, Vec<Finding>)> {
+    let u = &a.unit;
     let missing = flags_where(&[
-        ("--tenant", a.tenant.is_none()),
-        ("--program", a.program.is_none()),
-        ("--workload", a.workload.is_none()),
-        ("--partner-id", a.partner_id.is_none()),
+        ("--tenant", u.tenant.is_none()),
+        ("--program", u.program.is_none()),
+        ("--workload", u.workload.is_empty()),
+        ("--partner-id", u.partner_id.is_none()),
     ]);
     if !missing.is_empty() {
         return Err(CporError::usage(
@@ -465,10 +436,15 @@ fn hypothetical_report(ctx: &Ctx, a: &TroubleshootArgs) -> anyhow::Result<(Repor
         .hint("give --tenant, --program, --workload and --partner-id (and --domain, --subscription, --channel where they apply)")
         .into());
     }
-    let workloads: Vec<String> = a.workload.iter().cloned().collect();
+    if u.workload.len() > 1 {
+        return Err(bad_value(
+            "--workload",
+            "a hypothetical claim names one workload; check each workload on its own".into(),
+        ));
+    }
     let bizapps_only = flags_where(&[
-        ("--subscription", a.subscription.is_some()),
-        ("--channel", a.channel.is_some()),
+        ("--subscription", u.subscription.is_some()),
+        ("--channel", u.channel.is_some()),
     ]);
     let UnitInput {
         program,
@@ -478,19 +454,7 @@ fn hypothetical_report(ctx: &Ctx, a: &TroubleshootArgs) -> anyhow::Result<(Repor
         domain,
         subscription,
         channel,
-    } = parse_unit(
-        ctx,
-        &RawUnit {
-            program: a.program.as_deref().unwrap_or_default(),
-            workloads: &workloads,
-            partner_id: a.partner_id.as_deref().unwrap_or_default(),
-            tenant: a.tenant.as_deref().unwrap_or_default(),
-            domain: a.domain.as_deref(),
-            subscription: a.subscription.as_deref(),
-            channel: a.channel.as_deref(),
-            bizapps_only,
-        },
-    )?;
+    } = parse_unit(ctx, u, &bizapps_only)?;
     let workload = workloads.into_iter().next().unwrap_or_default();
     let req = UnitRequest {
         partner_id: &partner_id,

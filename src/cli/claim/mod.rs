@@ -1,25 +1,25 @@
 //! `cpor claim`: file one claim per workload, all or nothing.
 
+mod wizard;
+
 use super::prompt::Prompter;
+use super::unit::{UnitArgs, UnitInput, parse_unit};
 use super::{Ctx, bad_value, flags_where};
 use crate::error::CporError;
 use crate::model::{
     Channel, Claim, Contact, NewClaim, PartnerContact, Poe, Program, parse_date, parse_instant,
 };
 use crate::output::{ClaimView, Format, Zones, emit_claims, emit_json, in_zone};
+use crate::poe_file::{self, PoeFileError};
 use crate::rules::Violation;
 use crate::rules::calendar::{Calendar, opt_out_deadline};
 use crate::rules::eligibility::{
     FilingDetails, PartialContact, UnitRequest, check_filing, check_unit,
 };
-use crate::rules::format::{parse_domain, parse_email, parse_guid, parse_partner_id, parse_text};
+use crate::rules::format::{parse_email, parse_text};
 use crate::storage::{self, Txn};
-use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::Args;
-use sha2::{Digest, Sha256};
-use std::io::Read;
-use std::path::Path;
 
 /// File a claim: associate a customer's tenant and workload (or subscription) with a PartnerID.
 ///
@@ -39,27 +39,8 @@ use std::path::Path;
 #[derive(Debug, Args, Default)]
 #[command(verbatim_doc_comment)]
 pub struct ClaimArgs {
-    /// PartnerID (formerly MPN ID) of the claiming location [config: defaults.partner_id]
-    #[arg(long, value_name = "ID")]
-    pub partner_id: Option<String>,
-    /// Customer tenant ID (a GUID)
-    #[arg(long, value_name = "GUID")]
-    pub tenant: Option<String>,
-    /// One of the tenant's domains, e.g. contoso.com
-    #[arg(long)]
-    pub domain: Option<String>,
-    /// Program: osa-sell, osu-m365 or osu-bizapps
-    #[arg(long)]
-    pub program: Option<String>,
-    /// Workload or product key (repeatable; see `cpor catalog`)
-    #[arg(long, value_name = "KEY")]
-    pub workload: Vec<String>,
-    /// Dynamics 365 subscription ID (Business Applications programs)
-    #[arg(long, value_name = "GUID")]
-    pub subscription: Option<String>,
-    /// Purchase channel: vl, web-direct or csp (Business Applications programs)
-    #[arg(long)]
-    pub channel: Option<String>,
+    #[command(flatten)]
+    pub unit: UnitArgs,
     /// Customer contact's name
     #[arg(long, value_name = "NAME")]
     pub customer_name: Option<String>,
@@ -135,11 +116,11 @@ pub(crate) struct Request {
 /// The flags a claim cannot be filed without, each with its value (after config defaults).
 fn missing_flags(a: &ClaimArgs) -> Vec<&'static str> {
     flags_where(&[
-        ("--partner-id", a.partner_id.is_none()),
-        ("--tenant", a.tenant.is_none()),
-        ("--domain", a.domain.is_none()),
-        ("--program", a.program.is_none()),
-        ("--workload", a.workload.is_empty()),
+        ("--partner-id", a.unit.partner_id.is_none()),
+        ("--tenant", a.unit.tenant.is_none()),
+        ("--domain", a.unit.domain.is_none()),
+        ("--program", a.unit.program.is_none()),
+        ("--workload", a.unit.workload.is_empty()),
         ("--customer-name", a.customer_name.is_none()),
         ("--customer-title", a.customer_title.is_none()),
         ("--customer-email", a.customer_email.is_none()),
@@ -152,8 +133,8 @@ fn missing_flags(a: &ClaimArgs) -> Vec<&'static str> {
 
 pub fn run(ctx: &Ctx, mut args: ClaimArgs) -> anyhow::Result<u8> {
     let d = &ctx.config.defaults;
-    if args.partner_id.is_none() {
-        args.partner_id = d.partner_id.clone();
+    if args.unit.partner_id.is_none() {
+        args.unit.partner_id = d.partner_id.clone();
     }
     if args.partner_contact.is_none() {
         args.partner_contact = d.partner_contact.clone();
@@ -174,7 +155,7 @@ pub fn run(ctx: &Ctx, mut args: ClaimArgs) -> anyhow::Result<u8> {
         } else {
             Vec::new()
         };
-        p.fill_claim(&mut args, &known)?;
+        wizard::fill_claim(p, ctx, &mut args, &known)?;
     }
     let missing = missing_flags(&args);
     if !missing.is_empty() {
@@ -315,130 +296,30 @@ fn required(v: &Option<String>) -> &str {
     v.as_deref().unwrap_or_default()
 }
 
-/// The part of a request that names the unit and the partner, as typed.
-pub(crate) struct RawUnit<'a> {
-    pub program: &'a str,
-    pub workloads: &'a [String],
-    pub partner_id: &'a str,
-    pub tenant: &'a str,
-    pub domain: Option<&'a str>,
-    pub subscription: Option<&'a str>,
-    pub channel: Option<&'a str>,
-    /// Flags given that only Business Applications programs take.
-    pub bizapps_only: Vec<&'static str>,
-}
-
-/// The unit part of a request, well-formed and canonical.
-pub(crate) struct UnitInput {
-    pub program: Program,
-    pub workloads: Vec<String>,
-    pub partner_id: String,
-    pub tenant: String,
-    pub domain: Option<String>,
-    pub subscription: Option<String>,
-    pub channel: Option<Channel>,
-}
-
-/// Check the format of the unit part of a request; shared by `claim` and by `troubleshoot`'s
-/// hypothetical claim so both accept and refuse exactly the same input.
-pub(crate) fn parse_unit(ctx: &Ctx, raw: &RawUnit) -> anyhow::Result<UnitInput> {
-    let program: Program = raw.program.parse().map_err(|e| bad_value("--program", e))?;
-    let mut workloads: Vec<String> = Vec::new();
-    for w in raw.workloads {
-        let key = w.trim().to_ascii_lowercase();
-        if !ctx.catalog.knows(&key) {
-            return Err(CporError::usage(
-                "unknown-workload",
-                format!("unknown workload '{w}': no program in the catalog has it"),
-            )
-            .hint(format!(
-                "{program} accepts: {} (see `cpor catalog`)",
-                ctx.catalog
-                    .workloads(program)
-                    .iter()
-                    .map(|w| w.key.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-            .into());
+/// A PoE value that cannot be recorded, as a usage error naming the fix.
+fn poe_error(e: PoeFileError) -> anyhow::Error {
+    match e {
+        PoeFileError::Empty => bad_value("--poe", e.to_string()),
+        PoeFileError::Unusable { .. } | PoeFileError::NotAFile { .. } => {
+            CporError::usage("poe-file", e.to_string())
+                .hint("give the path of the signed proof of execution, or an https:// URL to it")
+                .into()
         }
-        if workloads.contains(&key) {
-            return Err(bad_value(
-                "--workload",
-                format!("workload '{key}' is given twice"),
-            ));
-        }
-        workloads.push(key);
+        PoeFileError::Unreadable { .. } => anyhow::Error::new(e),
     }
-    if program.is_bizapps() && workloads.len() > 1 {
-        return Err(CporError::usage(
-            "one-product",
-            format!(
-                "{program} claims take exactly one workload (product), got {}: {}",
-                workloads.len(),
-                workloads.join(", ")
-            ),
-        )
-        .hint("file one claim per Dynamics 365 subscription and product")
-        .into());
-    }
-    if !program.is_bizapps() && !raw.bizapps_only.is_empty() {
-        return Err(CporError::usage(
-            "not-for-program",
-            format!(
-                "{} only apply to Business Applications programs (osa-sell, osu-bizapps), not {program}",
-                raw.bizapps_only.join(", ")
-            ),
-        )
-        .hint("remove them, or pick the program the claim is for")
-        .into());
-    }
-    Ok(UnitInput {
-        program,
-        workloads,
-        partner_id: parse_partner_id(raw.partner_id).map_err(|e| bad_value("--partner-id", e))?,
-        tenant: parse_guid("tenant ID", raw.tenant).map_err(|e| bad_value("--tenant", e))?,
-        domain: raw
-            .domain
-            .map(parse_domain)
-            .transpose()
-            .map_err(|e| bad_value("--domain", e))?,
-        subscription: raw
-            .subscription
-            .map(|s| parse_guid("subscription ID", s))
-            .transpose()
-            .map_err(|e| bad_value("--subscription", e))?,
-        channel: raw
-            .channel
-            .map(str::parse::<Channel>)
-            .transpose()
-            .map_err(|e| bad_value("--channel", e))?,
-    })
 }
 
 /// Check every value's format and resolve the PoE file. Nothing is read from the database.
 pub(crate) fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
     let bizapps_only = flags_where(&[
-        ("--subscription", a.subscription.is_some()),
-        ("--channel", a.channel.is_some()),
+        ("--subscription", a.unit.subscription.is_some()),
+        ("--channel", a.unit.channel.is_some()),
         ("--purchase-date", a.purchase_date.is_some()),
         ("--technical-name", a.technical_name.is_some()),
         ("--technical-title", a.technical_title.is_some()),
         ("--technical-email", a.technical_email.is_some()),
     ]);
-    let unit = parse_unit(
-        ctx,
-        &RawUnit {
-            program: required(&a.program),
-            workloads: &a.workload,
-            partner_id: required(&a.partner_id),
-            tenant: required(&a.tenant),
-            domain: Some(required(&a.domain)),
-            subscription: a.subscription.as_deref(),
-            channel: a.channel.as_deref(),
-            bizapps_only,
-        },
-    )?;
+    let unit = parse_unit(ctx, &a.unit, &bizapps_only)?;
     let UnitInput {
         program,
         workloads,
@@ -517,7 +398,8 @@ pub(crate) fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
             ),
         ));
     }
-    let (poe_location, poe_file) = resolve_poe(required(&a.poe))?;
+    let poe = poe_file::resolve(required(&a.poe)).map_err(poe_error)?;
+    let (poe_location, poe_file) = (poe.location, poe.file);
     let calendar = a
         .calendar
         .clone()
@@ -542,60 +424,6 @@ pub(crate) fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
         calendar,
         comment: opt_text("--comment", "the comment", &a.comment)?,
     })
-}
-
-/// A URL is kept as given; a file is recorded by absolute path, size and SHA-256.
-fn resolve_poe(value: &str) -> anyhow::Result<(String, Option<(u64, String)>)> {
-    let value = value.trim();
-    if Poe::is_url(value) {
-        return Ok((value.to_string(), None));
-    }
-    if value.is_empty() {
-        return Err(bad_value(
-            "--poe",
-            "the PoE location must not be empty".into(),
-        ));
-    }
-    let path = Path::new(value);
-    let absolute = std::fs::canonicalize(path).map_err(|e| {
-        CporError::usage(
-            "poe-file",
-            format!("PoE file '{value}' cannot be used: {e}"),
-        )
-        .hint("give the path of the signed proof of execution, or an https:// URL to it")
-    })?;
-    if !absolute.is_file() {
-        return Err(
-            CporError::usage("poe-file", format!("PoE '{value}' is not a file"))
-                .hint("give the path of the signed proof of execution, or an https:// URL to it")
-                .into(),
-        );
-    }
-    let (size, sha) = hash_file(&absolute)
-        .with_context(|| format!("could not read the PoE file {}", absolute.display()))?;
-    Ok((absolute.display().to_string(), Some((size, sha))))
-}
-
-/// Size and SHA-256 (lower-case hex) of a file, read in blocks.
-pub(crate) fn hash_file(path: &Path) -> std::io::Result<(u64, String)> {
-    let mut file = std::fs::File::open(path)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    let mut size = 0u64;
-    loop {
-        let n = file.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        size += n as u64;
-        hasher.update(&buf[..n]);
-    }
-    let hex: String = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Ok((size, hex))
 }
 
 fn file(ctx: &Ctx, req: &Request, dry_run: bool, enrol: Option<&Enrolment>) -> anyhow::Result<u8> {

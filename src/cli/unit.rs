@@ -1,0 +1,148 @@
+//! The unit part of a request (`UnitArgs`): who claims which tenant's workload or subscription
+//! in which program. Shared by `claim` and `troubleshoot`'s hypothetical claim, so both accept
+//! and refuse exactly the same input.
+
+use super::{Ctx, bad_value};
+use crate::error::CporError;
+use crate::model::{Channel, Program};
+use crate::rules::format::{parse_domain, parse_guid, parse_partner_id};
+use clap::Args;
+
+/// The flags that name the partner and the unit.
+#[derive(Debug, Args, Default, Clone)]
+pub struct UnitArgs {
+    /// PartnerID (formerly MPN ID) of the claiming location [config: defaults.partner_id]
+    #[arg(long, value_name = "ID")]
+    pub partner_id: Option<String>,
+    /// Customer tenant ID (a GUID)
+    #[arg(long, value_name = "GUID")]
+    pub tenant: Option<String>,
+    /// One of the tenant's domains, e.g. contoso.com
+    #[arg(long)]
+    pub domain: Option<String>,
+    /// Program: osa-sell, osu-m365 or osu-bizapps
+    #[arg(long)]
+    pub program: Option<String>,
+    /// Workload or product key (repeatable for claim; see `cpor catalog`)
+    #[arg(long, value_name = "KEY")]
+    pub workload: Vec<String>,
+    /// Dynamics 365 subscription ID (Business Applications programs)
+    #[arg(long, value_name = "GUID")]
+    pub subscription: Option<String>,
+    /// Purchase channel: vl, web-direct or csp (Business Applications programs)
+    #[arg(long)]
+    pub channel: Option<String>,
+}
+
+impl UnitArgs {
+    /// Whether any unit flag was given.
+    pub fn any(&self) -> bool {
+        self.partner_id.is_some()
+            || self.tenant.is_some()
+            || self.domain.is_some()
+            || self.program.is_some()
+            || !self.workload.is_empty()
+            || self.subscription.is_some()
+            || self.channel.is_some()
+    }
+}
+
+/// The unit part of a request, well-formed and canonical.
+pub struct UnitInput {
+    pub program: Program,
+    pub workloads: Vec<String>,
+    pub partner_id: String,
+    pub tenant: String,
+    pub domain: Option<String>,
+    pub subscription: Option<String>,
+    pub channel: Option<Channel>,
+}
+
+/// Check the format of the unit flags. The caller has made sure the required ones are given;
+/// `bizapps_only` names the flags given that only Business Applications programs take.
+pub fn parse_unit(
+    ctx: &Ctx,
+    a: &UnitArgs,
+    bizapps_only: &[&'static str],
+) -> anyhow::Result<UnitInput> {
+    let required = |v: &Option<String>| v.clone().unwrap_or_default();
+    let program: Program = required(&a.program)
+        .parse()
+        .map_err(|e| bad_value("--program", e))?;
+    let mut workloads: Vec<String> = Vec::new();
+    for w in &a.workload {
+        let key = w.trim().to_ascii_lowercase();
+        if !ctx.catalog.knows(&key) {
+            return Err(CporError::usage(
+                "unknown-workload",
+                format!("unknown workload '{w}': no program in the catalog has it"),
+            )
+            .hint(format!(
+                "{program} accepts: {} (see `cpor catalog`)",
+                ctx.catalog
+                    .workloads(program)
+                    .iter()
+                    .map(|w| w.key.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+            .into());
+        }
+        if workloads.contains(&key) {
+            return Err(bad_value(
+                "--workload",
+                format!("workload '{key}' is given twice"),
+            ));
+        }
+        workloads.push(key);
+    }
+    if program.is_bizapps() && workloads.len() > 1 {
+        return Err(CporError::usage(
+            "one-product",
+            format!(
+                "{program} claims take exactly one workload (product), got {}: {}",
+                workloads.len(),
+                workloads.join(", ")
+            ),
+        )
+        .hint("file one claim per Dynamics 365 subscription and product")
+        .into());
+    }
+    if !program.is_bizapps() && !bizapps_only.is_empty() {
+        return Err(CporError::usage(
+            "not-for-program",
+            format!(
+                "{} only apply to Business Applications programs (osa-sell, osu-bizapps), not {program}",
+                bizapps_only.join(", ")
+            ),
+        )
+        .hint("remove them, or pick the program the claim is for")
+        .into());
+    }
+    Ok(UnitInput {
+        program,
+        workloads,
+        partner_id: parse_partner_id(&required(&a.partner_id))
+            .map_err(|e| bad_value("--partner-id", e))?,
+        tenant: parse_guid("tenant ID", &required(&a.tenant))
+            .map_err(|e| bad_value("--tenant", e))?,
+        domain: a
+            .domain
+            .as_deref()
+            .map(parse_domain)
+            .transpose()
+            .map_err(|e| bad_value("--domain", e))?,
+        subscription: a
+            .subscription
+            .as_deref()
+            .map(|s| parse_guid("subscription ID", s))
+            .transpose()
+            .map_err(|e| bad_value("--subscription", e))?,
+        channel: a
+            .channel
+            .as_deref()
+            .map(str::parse::<Channel>)
+            .transpose()
+            .map_err(|e| bad_value("--channel", e))?,
+    })
+}
