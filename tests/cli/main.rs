@@ -15,6 +15,7 @@ mod output;
 mod rules;
 #[path = "../support/seed.rs"]
 mod seed;
+mod snapshots;
 mod storage;
 mod terminal;
 mod troubleshoot;
