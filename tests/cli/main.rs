@@ -17,5 +17,6 @@ mod rules;
 mod seed;
 mod snapshots;
 mod storage;
+mod stress;
 mod terminal;
 mod troubleshoot;
