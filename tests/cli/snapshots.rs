@@ -466,7 +466,9 @@ fn calendar() {
 #[test]
 fn catalog() {
     let env = Env::with_fixed_length_root();
+    insta::assert_snapshot!("catalog_table", cpor(&env, &["catalog"]));
     insta::assert_snapshot!("catalog_json", cpor(&env, &["catalog", "--json"]));
+    assert!(!env.db.exists(), "the catalog needs no database");
 }
 
 #[test]
