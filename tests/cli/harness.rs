@@ -35,10 +35,26 @@ pub struct Env {
 
 impl Env {
     pub fn new() -> Env {
-        let tmp = tempfile::Builder::new()
-            .prefix("cpor-cli-")
-            .tempdir()
-            .expect("create a temporary directory");
+        Env::with_root(
+            tempfile::Builder::new()
+                .prefix("cpor-cli-")
+                .tempdir()
+                .expect("create a temporary directory"),
+        )
+    }
+
+    /// An environment under `/tmp` whatever `TMPDIR` says, so the paths it prints (and the
+    /// width of the tables that show them) are the same length on every machine.
+    pub fn with_fixed_length_root() -> Env {
+        Env::with_root(
+            tempfile::Builder::new()
+                .prefix("cpor-cli-")
+                .tempdir_in("/tmp")
+                .expect("create a temporary directory in /tmp"),
+        )
+    }
+
+    fn with_root(tmp: TempDir) -> Env {
         for dir in ["home", "config", "share", "poe"] {
             std::fs::create_dir_all(tmp.path().join(dir)).expect("create a directory");
         }
@@ -49,6 +65,11 @@ impl Env {
             db,
             now: NOW.to_string(),
         }
+    }
+
+    /// The temporary directory itself: every path this test's commands see lies under it.
+    pub fn root(&self) -> &Path {
+        self.tmp.path()
     }
 
     /// A path inside the temporary directory.

@@ -1244,22 +1244,27 @@ fn check_consistency(db: &Path) -> Census {
     }
 }
 
-/// A random number in `lo..hi` without a random-number crate (the std hasher is randomly keyed).
-fn random_in(lo: u64, hi: u64) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos(),
-    );
-    lo + h.finish() % (hi - lo)
+/// The number of claims official in `db` (read-only; 0 while the file cannot be read).
+fn official_count(conn: &Connection) -> i64 {
+    conn.query_row(
+        "SELECT count(*) FROM claims WHERE status = 'official'",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap_or(0)
 }
+
+/// Fresh databases the kill test tries before it gives up landing a kill mid-run. The kill is
+/// sent as soon as the first chunk is seen committed, with about 39 chunks still to go, so one
+/// attempt is almost always enough; more cover a test process descheduled for that long.
+const KILL_ATTEMPTS: usize = 5;
 
 /// SIGKILL `cpor finalize` while it works through 20,000 due claims: every claim is consistent
 /// with its history, no claim is half-finalized, and a rerun finishes the job without
 /// finalizing any claim twice.
+///
+/// No fixed delay: the test watches the database and kills finalize as soon as its first chunk
+/// is committed, so how fast the machine is does not decide whether the kill lands mid-run.
 #[test]
 fn finalize_killed_mid_run_leaves_consistent_state_and_a_rerun_completes() {
     let notified: DateTime<Utc> = "2025-06-02T10:00:00Z".parse().unwrap();
@@ -1267,11 +1272,9 @@ fn finalize_killed_mid_run_leaves_consistent_state_and_a_rerun_completes() {
     let day = NaiveDate::from_ymd_opt(2025, 6, 9).unwrap();
 
     let mut landed = None;
+    // (official when seen working, official after the kill, exit code) per attempt.
     let mut tried = Vec::new();
-    // The delay adapts: too early (nothing official yet) → longer; too late (all done) →
-    // shorter. Each attempt needs a fresh database, since claims never go back to pending.
-    let (mut lo, mut hi) = (50u64, 300u64);
-    for _attempt in 0..12 {
+    for _attempt in 0..KILL_ATTEMPTS {
         let mut env = Env::new();
         env.partner("1000", &["osu-m365"]);
         seed_due_claims(&env.db, KILL_CLAIMS, notified, day, deadline);
@@ -1286,7 +1289,6 @@ fn finalize_killed_mid_run_leaves_consistent_state_and_a_rerun_completes() {
             }
         );
 
-        let delay = random_in(lo, hi.max(lo + 1));
         let mut child = env
             .std_cmd()
             .args(["finalize", "--json"])
@@ -1294,9 +1296,18 @@ fn finalize_killed_mid_run_leaves_consistent_state_and_a_rerun_completes() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("spawn cpor finalize");
-        std::thread::sleep(std::time::Duration::from_millis(delay));
-        let killed = child.kill().is_ok(); // SIGKILL
+        let conn = Connection::open_with_flags(&env.db, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("open the database read-only");
+        let seen = loop {
+            let official = official_count(&conn);
+            if official > 0 || child.try_wait().expect("poll finalize").is_some() {
+                break official;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        };
+        let _ = child.kill(); // SIGKILL; an error only means it has already exited.
         let status = child.wait().expect("wait for finalize");
+        drop(conn);
         let census = check_consistency(&env.db);
         assert_eq!(
             census.official + census.pending,
@@ -1304,23 +1315,19 @@ fn finalize_killed_mid_run_leaves_consistent_state_and_a_rerun_completes() {
             "claims left pending/official: {census:?}"
         );
         assert_eq!(census.finalized_events, census.official, "{census:?}");
-        tried.push((delay, killed, status.code(), census.official));
+        tried.push((seen, census.official, status.code()));
         if census.official > 0 && census.pending > 0 {
             landed = Some((env, census));
             break;
         }
-        if census.official == 0 {
-            lo = hi;
-            hi *= 2;
-        } else {
-            hi = lo.max(10);
-            lo = (lo / 2).max(5);
-        }
     }
     let Some((env, census)) = landed else {
-        panic!("no kill landed mid-run (delay ms, killed, exit, official): {tried:?}");
+        panic!("no kill landed mid-run (official when seen, after the kill, exit): {tried:?}");
     };
-    eprintln!("kill landed after {tried:?}: {census:?}");
+    eprintln!(
+        "kill test figures: attempts (official when seen, after the kill, exit) {tried:?}; \
+         left {census:?}"
+    );
 
     // The rerun finalizes exactly the rest.
     let pending_before: BTreeSet<i64> = {
@@ -1372,102 +1379,4 @@ fn finalize_killed_mid_run_leaves_consistent_state_and_a_rerun_completes() {
     let sample = env.show(1);
     assert_eq!(sample["status"], "official");
     assert_eq!(sample["official_at"], "2025-06-10T00:00:00Z");
-}
-
-/// SPEC §6: finalize is "safe to run from cron while staff work, chunked so it never holds the
-/// write lock for long"; §7: "database is locked" never reaches the user before the busy
-/// timeout. So with a busy timeout far longer than one chunk, a claim (or a read) made while a
-/// long finalize runs must get through — not wait for the whole run and then fail as busy.
-#[test]
-fn commands_during_a_long_finalize_are_not_starved() {
-    let env = Env::new();
-    std::fs::create_dir_all(env.path("config/cpor")).unwrap();
-    std::fs::write(
-        env.path("config/cpor/config.toml"),
-        "busy_timeout_ms = 500\n",
-    )
-    .unwrap();
-    env.partner("1000", &["osu-m365"]);
-    let notified: DateTime<Utc> = "2025-06-02T10:00:00Z".parse().unwrap();
-    let deadline: DateTime<Utc> = "2025-06-10T00:00:00Z".parse().unwrap();
-    const N: usize = 40_000;
-    seed_due_claims(
-        &env.db,
-        N,
-        notified,
-        NaiveDate::from_ymd_opt(2025, 6, 9).unwrap(),
-        deadline,
-    );
-
-    // Every process reads the config with the short busy timeout; the claims filed meanwhile
-    // are notified at finalize's instant, so they are not due for it.
-    let mut child = {
-        let mut cmd = env.std_cmd();
-        cmd.env("CPOR_NOW", "2025-06-16T08:00:00Z")
-            .args(["finalize", "--json", "--quiet"])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::piped());
-        cmd.spawn().expect("spawn cpor finalize")
-    };
-    // Wait until finalize is in its chunk loop (some claims official).
-    let conn = Connection::open_with_flags(&env.db, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-    let started = std::time::Instant::now();
-    loop {
-        let official: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM claims WHERE status = 'official'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap_or(0);
-        if official > 0 {
-            break;
-        }
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "finalize ended before it was seen working"
-        );
-        assert!(
-            started.elapsed().as_secs() < 60,
-            "finalize never started finalizing"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
-
-    let mut outcomes = Vec::new();
-    let mut n = 0u32;
-    while child.try_wait().unwrap().is_none() {
-        n += 1;
-        let tenant = format!("{n:08x}-2222-4222-8222-000000000000");
-        let domain = format!("late{n}.example.com");
-        let claim = env.m365().set("--tenant", &tenant).set("--domain", &domain);
-        let t = std::time::Instant::now();
-        let o = run(claim
-            .cmd(&env)
-            .env("CPOR_NOW", "2025-06-16T08:00:00Z")
-            .arg("--json"));
-        outcomes.push(("claim", t.elapsed(), o));
-        let t = std::time::Instant::now();
-        let o = run(env.cmd().args(["list", "--limit", "1", "--json"]));
-        outcomes.push(("list", t.elapsed(), o));
-    }
-    let status = child.wait().unwrap();
-    assert!(status.success(), "finalize failed: {status:?}");
-    let failed: Vec<String> = outcomes
-        .iter()
-        .filter(|(_, _, o)| o.code != Some(0))
-        .map(|(what, took, o)| format!("{what} after {took:?}: {o}"))
-        .collect();
-    assert!(
-        failed.is_empty(),
-        "{} of {} commands run during finalize failed (busy timeout 500 ms; wall times: {:?}); \
-         first: {}",
-        failed.len(),
-        outcomes.len(),
-        outcomes
-            .iter()
-            .map(|(what, took, o)| format!("{what} {} ms exit {:?}", took.as_millis(), o.code))
-            .collect::<Vec<_>>(),
-        failed[0]
-    );
 }

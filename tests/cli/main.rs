@@ -15,6 +15,8 @@ mod output;
 mod rules;
 #[path = "../support/seed.rs"]
 mod seed;
+mod snapshots;
 mod storage;
+mod stress;
 mod terminal;
 mod troubleshoot;

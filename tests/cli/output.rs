@@ -333,12 +333,3 @@ fn partner_remove_unknown_is_not_found() {
     assert_eq!(out.code, Some(4), "{out}");
     assert_eq!(out.error()["error"]["kind"], "not-found");
 }
-
-#[test]
-fn catalog_table() {
-    let env = Env::new();
-    let out = env.cmd().arg("catalog").assert().success();
-    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    insta::assert_snapshot!(text);
-    assert!(!env.db.exists(), "the catalog needs no database");
-}

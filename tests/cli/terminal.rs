@@ -244,8 +244,14 @@ impl Pty {
                 return;
             }
             if start.elapsed() > TIMEOUT || self.exited() {
-                // One last look: the process may have written it just before exiting.
-                std::thread::sleep(Duration::from_millis(50));
+                // One last look: the process may have written it just before exiting. Once it
+                // has exited, wait for the reader to reach the end of what it wrote rather than
+                // for a fixed time, which a loaded machine may not honour.
+                if self.exited() {
+                    self.drain();
+                } else {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
                 let text = self.text();
                 if let Some(i) = text.get(self.pos..).and_then(|rest| rest.find(needle)) {
                     self.pos += i + needle.len();
@@ -305,11 +311,17 @@ impl Pty {
             }
             std::thread::sleep(Duration::from_millis(10));
         }
+        self.drain();
+        self.status.expect("exited")
+    }
+
+    /// After the process has exited: wait until the reader has read everything it wrote (the
+    /// master reports EIO once the output is drained and no slave descriptor is open).
+    fn drain(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
         if let Some(r) = self.reader.take() {
             r.join().expect("the pty reader");
         }
-        self.status.expect("exited")
     }
 
     /// What a [`Spawn::stdout_piped`] process wrote to stdout (after [`Pty::finish`]).
