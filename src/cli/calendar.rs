@@ -439,8 +439,12 @@ fn import(ctx: &Ctx, a: ImportArgs) -> anyhow::Result<u8> {
         }
     }
     .map_err(|e| {
-        CporError::usage("holiday-file", format!("{shown}: {e}"))
-            .hint("fix the file (or list a recurring holiday's dates explicitly) and import again")
+        let hint = if ext == "csv" {
+            "fix the row and import again"
+        } else {
+            "fix the event (or list a recurring holiday's dates explicitly) and import again"
+        };
+        CporError::usage("holiday-file", format!("{shown}: {e}")).hint(hint)
     })?;
     let mut db = ctx.db()?;
     let (added, cal) = storage::write(db.as_mut(), |tx| {
