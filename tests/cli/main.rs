@@ -18,3 +18,5 @@ mod seed;
 mod storage;
 mod terminal;
 mod troubleshoot;
+mod trust_input;
+mod trust_output;

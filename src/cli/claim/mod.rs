@@ -301,7 +301,7 @@ fn poe_error(e: PoeFileError) -> anyhow::Error {
     match e {
         PoeFileError::Empty => bad_value("--poe", e.to_string()),
         PoeFileError::BadUrl { .. } => CporError::usage("poe-url", e.to_string())
-            .hint("give the full URL of the signed proof of execution, e.g. https://contoso.sharepoint.com/sow.pdf")
+            .hint("fix --poe: give the full URL of the signed proof of execution, e.g. https://contoso.sharepoint.com/sow.pdf")
             .into(),
         PoeFileError::Unusable { .. } | PoeFileError::NotAFile { .. } => {
             CporError::usage("poe-file", e.to_string())
