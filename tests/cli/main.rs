@@ -7,6 +7,7 @@ mod calendars;
 mod concurrency;
 mod config;
 mod dry_run;
+mod fuzz_args;
 mod harness;
 mod json_fields;
 mod lifecycle;

@@ -14,7 +14,10 @@ fn usage_error(env: &Env, args: &[&str], needle: &str) -> Outcome {
     assert_eq!(out.code, Some(2), "{args:?}\n{out}");
     assert!(!out.stderr.contains("panicked"), "{args:?}\n{out}");
     assert_eq!(out.error()["error"]["kind"], "usage", "{out}");
-    assert!(out.stderr.contains(needle), "{args:?}: wanted {needle:?}\n{out}");
+    assert!(
+        out.stderr.contains(needle),
+        "{args:?}: wanted {needle:?}\n{out}"
+    );
     out
 }
 
@@ -40,7 +43,11 @@ fn claim_refused_with(env: &Env, flag: &str, value: &str) {
 fn an_unknown_workload_is_a_usage_error_everywhere() {
     let env = Env::new();
     claim_refused_with(&env, "--workload", "team");
-    usage_error(&env, &["list", "--workload", "team"], "unknown workload 'team'");
+    usage_error(
+        &env,
+        &["list", "--workload", "team"],
+        "unknown workload 'team'",
+    );
     nothing_created(&env);
     // opt-out --tenant with a typo must not be "nothing to do": the opt-out would be lost.
     env.partner("1000", &["osu-m365"]);
@@ -48,7 +55,14 @@ fn an_unknown_workload_is_a_usage_error_everywhere() {
     let before = env.snapshot();
     usage_error(
         &env,
-        &["opt-out", "--tenant", TENANT_A, "--workload", "team", "--yes"],
+        &[
+            "opt-out",
+            "--tenant",
+            TENANT_A,
+            "--workload",
+            "team",
+            "--yes",
+        ],
         "unknown workload 'team'",
     );
     assert_same_snapshot(&before, &env.snapshot(), "opt-out with an unknown workload");
@@ -69,12 +83,28 @@ fn free_text_refuses_control_and_bidi_characters_naming_the_flag() {
     }
     usage_error(
         &env,
-        &["partner", "add", "1", "--name", "a\u{1b}]0;pwned\u{7}", "--program", "osu-m365"],
+        &[
+            "partner",
+            "add",
+            "1",
+            "--name",
+            "a\u{1b}]0;pwned\u{7}",
+            "--program",
+            "osu-m365",
+        ],
         "--name",
     );
     usage_error(
         &env,
-        &["calendar", "holiday", "add", "default", "2025-12-25", "--label", "x\u{1b}[1m"],
+        &[
+            "calendar",
+            "holiday",
+            "add",
+            "default",
+            "2025-12-25",
+            "--label",
+            "x\u{1b}[1m",
+        ],
         "--label",
     );
     usage_error(&env, &["--actor", "eve\u{202d}", "list"], "--actor");
@@ -82,7 +112,11 @@ fn free_text_refuses_control_and_bidi_characters_naming_the_flag() {
     env.partner("1000", &["osu-m365"]);
     env.file(&env.m365());
     let before = env.snapshot();
-    usage_error(&env, &["withdraw", "1", "--reason", "a\rb", "--yes"], "--reason");
+    usage_error(
+        &env,
+        &["withdraw", "1", "--reason", "a\rb", "--yes"],
+        "--reason",
+    );
     usage_error(&env, &["opt-out", "1", "--reason", "\u{2069}x"], "--reason");
     assert_same_snapshot(&before, &env.snapshot(), "refused free text");
 }
@@ -143,7 +177,11 @@ fn numbers_out_of_range_are_usage_errors() {
     usage_error(&env, &["list", "--limit=-1"], "--limit");
     usage_error(&env, &["show", "0"], "claim ID");
     usage_error(&env, &["show", "9223372036854775808"], "claim ID");
-    usage_error(&env, &["withdraw", "0", "--reason", "x", "--yes"], "claim ID");
+    usage_error(
+        &env,
+        &["withdraw", "0", "--reason", "x", "--yes"],
+        "claim ID",
+    );
     usage_error(&env, &["opt-out", "18446744073709551616"], "claim ID");
     nothing_created(&env);
     // The largest values are fine: an empty result, not an error.
@@ -163,7 +201,11 @@ fn notified_at_is_bounded_by_now_the_poe_and_the_backdate_limit() {
     let env = Env::new();
     // Signed long ago, notified a second more than 30 days before filing: over the default.
     let old = env.m365().set("--poe-signed", "2025-01-10");
-    let out = run(old.clone().set("--notified-at", "2025-05-03T09:59:59Z").cmd(&env).arg("--json"));
+    let out = run(old
+        .clone()
+        .set("--notified-at", "2025-05-03T09:59:59Z")
+        .cmd(&env)
+        .arg("--json"));
     assert_eq!(out.code, Some(2), "{out}");
     assert!(out.stderr.contains("max_notified_backdate_days"), "{out}");
     nothing_created(&env);
@@ -175,11 +217,10 @@ fn notified_at_is_bounded_by_now_the_poe_and_the_backdate_limit() {
     std::fs::create_dir_all(config.parent().unwrap()).unwrap();
     std::fs::write(&config, "max_notified_backdate_days = 0\n").unwrap();
     let before = env.snapshot();
-    let out = run(
-        old.set("--workload", "exchange")
-            .set("--notified-at", "2025-06-02T09:59:59Z")
-            .cmd(&env),
-    );
+    let out = run(old
+        .set("--workload", "exchange")
+        .set("--notified-at", "2025-06-02T09:59:59Z")
+        .cmd(&env));
     assert_eq!(out.code, Some(2), "{out}");
     assert_same_snapshot(&before, &env.snapshot(), "backdated notification");
 }
@@ -191,18 +232,32 @@ fn a_poe_url_needs_a_host() {
     claim_refused_with(&env, "--poe", "http://");
     claim_refused_with(&env, "--poe", "https://exa mple.com/x");
     env.partner("1000", &["osu-m365"]);
-    let filed = env.file(&env.m365().set("--poe", "https://contoso.sharepoint.com/sow.pdf"));
-    assert_eq!(filed[0]["poe"]["location"], "https://contoso.sharepoint.com/sow.pdf");
+    let filed = env.file(
+        &env.m365()
+            .set("--poe", "https://contoso.sharepoint.com/sow.pdf"),
+    );
+    assert_eq!(
+        filed[0]["poe"]["location"],
+        "https://contoso.sharepoint.com/sow.pdf"
+    );
 }
 
 #[test]
 fn weekend_lists_have_no_empty_items_and_holidays_fall_in_1900_to_2999() {
     let env = Env::new();
     for w in [",", "sat,,sun", "sat,", ""] {
-        usage_error(&env, &["calendar", "set", "eu", "--weekend", w], "--weekend");
+        usage_error(
+            &env,
+            &["calendar", "set", "eu", "--weekend", w],
+            "--weekend",
+        );
     }
     for d in ["1899-12-25", "3000-01-01"] {
-        usage_error(&env, &["calendar", "holiday", "add", "default", d], "outside the years");
+        usage_error(
+            &env,
+            &["calendar", "holiday", "add", "default", d],
+            "outside the years",
+        );
     }
     nothing_created(&env);
 }
@@ -214,11 +269,16 @@ fn withdraw_without_a_terminal_needs_yes() {
     env.file(&env.m365());
     let before = env.snapshot();
     // `echo n | cpor withdraw`: no terminal, so no question, so no withdrawal.
-    let out = run(env.cmd().args(["withdraw", "1", "--reason", "x", "--json"]).write_stdin("n\n"));
+    let out = run(env
+        .cmd()
+        .args(["withdraw", "1", "--reason", "x", "--json"])
+        .write_stdin("n\n"));
     assert_eq!(out.code, Some(2), "{out}");
     assert!(out.stderr.contains("--yes"), "{out}");
     assert_eq!(out.error()["error"]["code"], "confirmation-required");
-    let out = run(env.cmd().args(["--no-input", "withdraw", "1", "--reason", "x"]));
+    let out = run(env
+        .cmd()
+        .args(["--no-input", "withdraw", "1", "--reason", "x"]));
     assert_eq!(out.code, Some(2), "{out}");
     assert_same_snapshot(&before, &env.snapshot(), "withdraw without --yes");
     env.cmd()

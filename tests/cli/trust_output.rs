@@ -57,7 +57,10 @@ fn show_escapes_stored_control_characters() {
     assert_eq!(out.code, Some(0), "{out}");
     assert_no_raw_controls(&out.stdout);
     assert!(out.stdout.contains("forged\\u{1b}[2Jname"), "{out}");
-    assert!(out.stdout.contains("evil") && out.stdout.contains("\\u{202e}"), "{out}");
+    assert!(
+        out.stdout.contains("evil") && out.stdout.contains("\\u{202e}"),
+        "{out}"
+    );
     assert!(out.stdout.contains("\\u{1b}]0;pwned\\u{7}"), "{out}");
     // JSON is exact: what is stored, byte for byte.
     let json = env.show(1);
@@ -71,7 +74,10 @@ fn list_and_partner_list_escape_stored_control_characters() {
     let out = run(env.cmd().arg("list"));
     assert_eq!(out.code, Some(0), "{out}");
     assert_no_raw_controls(&out.stdout);
-    assert!(out.stdout.contains("contoso.com\\u{1b}]0;pwned\\u{7}"), "{out}");
+    assert!(
+        out.stdout.contains("contoso.com\\u{1b}]0;pwned\\u{7}"),
+        "{out}"
+    );
     let out = run(env.cmd().args(["partner", "list"]));
     assert_eq!(out.code, Some(0), "{out}");
     assert_no_raw_controls(&out.stdout);
@@ -119,9 +125,16 @@ fn csv_cells_that_look_like_formulas_are_prefixed() {
     assert_eq!(cell("program"), "osu-m365");
     assert_eq!(cell("customer_email"), "ann@contoso.com");
     let out = run(env.cmd().args(["partner", "list", "--format", "csv"]));
-    assert!(out.stdout.lines().nth(1).unwrap().starts_with("1000,"), "{out}");
+    assert!(
+        out.stdout.lines().nth(1).unwrap().starts_with("1000,"),
+        "{out}"
+    );
     let db = Connection::open(&env.db).unwrap();
     db.execute("UPDATE partners SET name = '=1+1'", []).unwrap();
     let out = run(env.cmd().args(["partner", "list", "--format", "csv"]));
-    assert_eq!(out.stdout.lines().nth(1).unwrap(), "1000,'=1+1,osu-m365", "{out}");
+    assert_eq!(
+        out.stdout.lines().nth(1).unwrap(),
+        "1000,'=1+1,osu-m365",
+        "{out}"
+    );
 }
