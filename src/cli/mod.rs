@@ -178,7 +178,7 @@ impl Ctx {
                     format!(
                         "there is no cpor database at {} (looked there because of {})",
                         self.db_path.display(),
-                        self.db_source()
+                        self.db_from
                     ),
                 )
                 .hint("the first write creates it, e.g. `cpor partner add ID --name NAME --program P`")
@@ -187,11 +187,6 @@ impl Ctx {
                 _ => e,
             }
         })
-    }
-
-    /// Where the database path came from, for messages.
-    fn db_source(&self) -> &'static str {
-        self.db_from
     }
 
     fn open_db(&self, mode: OpenMode) -> anyhow::Result<Box<dyn Store>> {
@@ -315,7 +310,7 @@ fn build_ctx(g: &GlobalArgs, style: Style) -> anyhow::Result<Ctx> {
     let config = Config::load(config_path.as_deref())?;
     let from_env = std::env::var_os("CPOR_DB").is_some_and(|v| !v.is_empty());
     let (db_path, db_from) = match (g.db.clone(), config.db.clone()) {
-        (Some(p), _) if from_env => (p, "CPOR_DB or --db"),
+        (Some(p), _) if from_env => (p, "--db / CPOR_DB"),
         (Some(p), _) => (p, "--db"),
         (None, Some(p)) => (p, "the config file's `db`"),
         (None, None) => (

@@ -247,3 +247,33 @@ pub fn print_error(report: &Report, json: bool, style: &Style) {
         let _ = writeln!(err, "{}", report.to_json());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_makes_controls_and_bidi_visible() {
+        assert!(matches!(escape("plain ü ✓"), Cow::Borrowed(_)));
+        assert_eq!(escape("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(escape("x\u{202e}y\u{7}"), "x\\u{202e}y\\u{7}");
+        assert_eq!(escape("1\n2"), "1\\u{a}2");
+        assert_eq!(escape_lines("1\n2\u{9b}"), "1\n2\\u{9b}");
+    }
+
+    #[test]
+    fn csv_formula_cells_get_a_quote() {
+        for (raw, safe) in [
+            ("=1+1", "'=1+1"),
+            ("+1", "'+1"),
+            ("-1", "'-1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_safe(raw), safe);
+        }
+    }
+}

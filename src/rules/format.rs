@@ -325,6 +325,63 @@ mod tests {
     }
 
     #[test]
+    fn free_text_refuses_controls_and_bidi_and_long_values() {
+        assert_eq!(parse_text("--name", "  Ann Lee ").unwrap(), "Ann Lee");
+        assert_eq!(parse_text("--name", "Zoë 😀 ✓").unwrap(), "Zoë 😀 ✓");
+        for c in [
+            '\u{1b}', '\n', '\t', '\r', '\u{0}', '\u{7f}', '\u{85}', '\u{9b}', '\u{202a}',
+            '\u{202e}', '\u{2066}', '\u{2069}',
+        ] {
+            let bad = format!("a{c}b");
+            let e = parse_text("--name", &bad).unwrap_err();
+            assert!(e.starts_with("--name contains"), "{bad:?}: {e}");
+        }
+        // U+202F and U+2065 sit just outside the refused ranges.
+        assert!(parse_text("--name", "a\u{202f}b\u{2065}").is_ok());
+        assert!(parse_text("--name", &"é".repeat(MAX_TEXT_CHARS)).is_ok());
+        assert!(parse_text("--name", &"é".repeat(MAX_TEXT_CHARS + 1)).is_err());
+        assert!(parse_comment("--comment", &"x".repeat(MAX_COMMENT_CHARS)).is_ok());
+        assert!(parse_comment("--comment", &"x".repeat(MAX_COMMENT_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn claim_ids_and_limits_stay_in_range() {
+        assert_eq!(parse_claim_id("1"), Ok(1));
+        assert_eq!(parse_claim_id("9223372036854775807"), Ok(i64::MAX));
+        for bad in ["0", "-1", "+1", "9223372036854775808", "1e3", "", "0x10"] {
+            assert!(parse_claim_id(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_limit("0"), Ok(0));
+        assert_eq!(parse_limit("9223372036854775807"), Ok(i64::MAX as u64));
+        for bad in ["9223372036854775808", "-1", "+5", "ten"] {
+            assert!(parse_limit(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn notification_instants_are_bounded() {
+        let t = |s: &str| crate::model::parse_instant(s).unwrap();
+        let now = t("2025-06-02T10:00:00Z");
+        let signed = NaiveDate::from_ymd_opt(2025, 5, 1).unwrap();
+        assert!(check_notified_at(now, now, signed, 30).is_ok());
+        assert!(check_notified_at(t("2025-05-03T10:00:00Z"), now, signed, 30).is_ok());
+        assert!(check_notified_at(t("2025-05-03T09:59:59Z"), now, signed, 30).is_err());
+        assert!(check_notified_at(t("2025-06-02T10:00:01Z"), now, signed, 30).is_err());
+        assert!(check_notified_at(t("2025-05-01T00:00:00Z"), now, signed, 365).is_ok());
+        assert!(check_notified_at(t("2025-04-30T23:59:59Z"), now, signed, 365).is_err());
+        assert!(check_notified_at(t("2025-06-02T09:59:59Z"), now, signed, 0).is_err());
+    }
+
+    #[test]
+    fn comma_lists_have_no_empty_items() {
+        assert!(check_list_items("--weekend", "sat,sun").is_ok());
+        assert!(check_list_items("--weekend", " fri , sat ").is_ok());
+        for bad in ["", ",", "sat,,sun", "sat,", ",sun", " , "] {
+            assert!(check_list_items("--weekend", bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
     fn partner_ids() {
         assert_eq!(parse_partner_id(" 4123456 ").unwrap(), "4123456");
         assert!(parse_partner_id("41-23").is_err());
