@@ -244,7 +244,7 @@ impl Ctx {
             return Err(CporError::usage(
                 "confirmation-required",
                 format!(
-                    "{what} needs a confirmation, and none can be asked (no terminal, or --no-input); nothing was changed"
+                    "{what} needs a confirmation or --yes, and no question can be asked (no terminal, or --no-input); nothing was changed"
                 ),
             )
             .hint("pass --yes to confirm it in a script")
