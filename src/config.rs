@@ -20,6 +20,7 @@ struct RawConfig {
     busy_timeout_ms: Option<i64>,
     journal_mode: Option<String>,
     catalog: Option<PathBuf>,
+    max_notified_backdate_days: Option<i64>,
     defaults: Option<RawDefaults>,
 }
 
@@ -51,6 +52,8 @@ pub struct Config {
     pub busy_timeout_ms: Option<u64>,
     pub journal_mode: Option<JournalMode>,
     pub catalog: Option<Catalog>,
+    /// How many days `--notified-at` may lie before the filing instant (0..=365).
+    pub max_notified_backdate_days: Option<u32>,
     pub defaults: Defaults,
 }
 
@@ -107,7 +110,7 @@ impl Config {
                     format!("config file {shown}{}: {}", locate(text, e.span()), e.message()),
                 )
                 .hint(format!(
-                    "known keys: db, format, calendar, opt_out_business_days, busy_timeout_ms, journal_mode, catalog, [defaults] partner_id, partner_contact, partner_email; fix {shown}"
+                    "known keys: db, format, calendar, opt_out_business_days, busy_timeout_ms, journal_mode, catalog, max_notified_backdate_days, [defaults] partner_id, partner_contact, partner_email; fix {shown}"
                 )),
             )
         })?;
@@ -140,6 +143,15 @@ impl Config {
                 ));
             }
             cfg.busy_timeout_ms = Some(n as u64);
+        }
+        if let Some(n) = raw.max_notified_backdate_days {
+            if !(0..=365).contains(&n) {
+                return Err(bad(
+                    "max_notified_backdate_days",
+                    format!("{n} is out of range; use a whole number of days from 0 to 365"),
+                ));
+            }
+            cfg.max_notified_backdate_days = Some(n as u32);
         }
         if let Some(j) = raw.journal_mode {
             cfg.journal_mode = Some(j.parse().map_err(|e| bad("journal_mode", e))?);
@@ -224,6 +236,14 @@ mod tests {
         assert!(e.contains("opt_out_business_days"), "{e}");
         let e = parse("format = \"table\"\n[defaults]\npartner_id = 4123456\n").unwrap_err();
         assert!(e.contains("line 3, key `partner_id`"), "{e}");
+        let e = parse("max_notified_backdate_days = 366\n").unwrap_err();
+        assert!(e.contains("max_notified_backdate_days"), "{e}");
+        assert_eq!(
+            parse("max_notified_backdate_days = 0\n")
+                .unwrap()
+                .max_notified_backdate_days,
+            Some(0)
+        );
         let e = parse("calendar = uk\n").unwrap_err();
         assert!(e.contains("line 1, key `calendar`"), "{e}");
     }

@@ -26,6 +26,8 @@ pub enum PoeFileError {
         value: String,
         source: std::io::Error,
     },
+    #[error("PoE URL '{value}' cannot be used: {reason}")]
+    BadUrl { value: String, reason: String },
     #[error("PoE '{value}' is not a file")]
     NotAFile { value: String },
     #[error("could not read the PoE file {}: {source}", path.display())]
@@ -40,6 +42,7 @@ pub enum PoeFileError {
 pub fn resolve(value: &str) -> Result<PoeSource, PoeFileError> {
     let value = value.trim();
     if Poe::is_url(value) {
+        check_url(value)?;
         return Ok(PoeSource {
             location: value.to_string(),
             file: None,
@@ -65,6 +68,19 @@ pub fn resolve(value: &str) -> Result<PoeSource, PoeFileError> {
         location: absolute.display().to_string(),
         file: Some(file),
     })
+}
+
+/// A PoE URL must parse and name a host: `https://` alone points nowhere.
+fn check_url(value: &str) -> Result<(), PoeFileError> {
+    let bad = |reason: String| PoeFileError::BadUrl {
+        value: value.to_string(),
+        reason,
+    };
+    let url = url::Url::parse(value).map_err(|e| bad(e.to_string()))?;
+    match url.host_str() {
+        Some(h) if !h.is_empty() => Ok(()),
+        _ => Err(bad("it names no host".into())),
+    }
 }
 
 /// Size and SHA-256 (lower-case hex) of a file, read in blocks.

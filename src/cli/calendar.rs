@@ -3,9 +3,9 @@
 use super::{Ctx, bad_value};
 use crate::error::CporError;
 use crate::holiday_file::{Holiday, YearRange, parse_csv, parse_holiday_date, parse_ics};
-use crate::output::{Format, emit, emit_json};
+use crate::output::{Format, csv_safe, emit, emit_json, escape, text_cell};
 use crate::rules::calendar::{Calendar, WeekendSet, parse_cutoff, parse_tz};
-use crate::rules::format::parse_text;
+use crate::rules::format::{check_list_items, parse_text};
 use crate::storage;
 use anyhow::Context;
 use chrono::{Datelike, NaiveDate};
@@ -172,6 +172,13 @@ fn set(ctx: &Ctx, a: SetArgs) -> anyhow::Result<u8> {
             .map(parse_tz)
             .transpose()
             .map_err(|e| bad_value("--tz", e.to_string()))?;
+    if let Some(w) = a
+        .weekend
+        .as_deref()
+        .filter(|w| !w.trim().eq_ignore_ascii_case("none"))
+    {
+        check_list_items("--weekend", w).map_err(|e| bad_value("--weekend", e))?;
+    }
     let weekend = a
         .weekend
         .as_deref()
@@ -233,7 +240,7 @@ fn set(ctx: &Ctx, a: SetArgs) -> anyhow::Result<u8> {
 }
 
 fn show(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<u8> {
-    let mut db = ctx.db()?;
+    let mut db = ctx.db_existing()?;
     let one = a.name.is_some();
     let calendars = storage::read(db.as_mut(), |tx| match &a.name {
         Some(n) => Ok(vec![tx.calendar(n)?.ok_or_else(|| calendar_not_found(n))?]),
@@ -303,17 +310,24 @@ fn emit_calendars(ctx: &Ctx, calendars: &[Calendar], as_list: bool) -> anyhow::R
                     .unwrap_or_default();
                 let weekend = c.weekend.to_string_list();
                 if c.holidays.is_empty() {
-                    out.write_record([c.name.as_str(), c.tz.name(), &weekend, &cutoff, "", ""])?;
+                    out.write_record([
+                        csv_safe(&c.name).as_ref(),
+                        c.tz.name(),
+                        &weekend,
+                        &cutoff,
+                        "",
+                        "",
+                    ])?;
                 }
                 for (d, l) in &c.holidays {
                     let date = d.to_string();
                     out.write_record([
-                        c.name.as_str(),
+                        csv_safe(&c.name).as_ref(),
                         c.tz.name(),
                         &weekend,
                         &cutoff,
                         &date,
-                        l.as_deref().unwrap_or(""),
+                        csv_safe(l.as_deref().unwrap_or("")).as_ref(),
                     ])?;
                 }
             }
@@ -329,14 +343,14 @@ fn emit_calendars(ctx: &Ctx, calendars: &[Calendar], as_list: bool) -> anyhow::R
                     c.holidays
                         .iter()
                         .map(|(d, l)| match l {
-                            Some(l) => format!("{d} {l}"),
+                            Some(l) => format!("{d} {}", escape(l)),
                             None => d.to_string(),
                         })
                         .collect::<Vec<_>>()
                         .join("\n")
                 };
                 t.add_row(vec![
-                    Cell::new(&c.name),
+                    text_cell(&c.name),
                     Cell::new(c.tz.name()),
                     Cell::new(c.weekend.to_string()),
                     Cell::new(
@@ -380,7 +394,7 @@ fn holiday_add(ctx: &Ctx, a: HolidayAddArgs) -> anyhow::Result<u8> {
 fn holiday_remove(ctx: &Ctx, a: HolidayRemoveArgs) -> anyhow::Result<u8> {
     let name = calendar_name(&a.name)?;
     let date = parse_holiday_date(&a.date).map_err(|e| bad_value("DATE", e))?;
-    let mut db = ctx.db()?;
+    let mut db = ctx.db_existing()?;
     let cal = storage::write(db.as_mut(), |tx| {
         tx.calendar(&name)?
             .ok_or_else(|| calendar_not_found(&name))?;

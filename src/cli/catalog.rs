@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::model::{Activity, Program};
-use crate::output::{Format, emit, emit_json};
+use crate::output::{Format, csv_safe, emit, emit_json, text_cell};
 use clap::Args;
 use comfy_table::Cell;
 use serde::Serialize;
@@ -59,7 +59,12 @@ pub fn run(ctx: &Ctx, _: CatalogArgs) -> anyhow::Result<u8> {
             out.write_record(["program", "activity", "workload", "name"])?;
             for (p, ws) in ctx.catalog.programs() {
                 for wl in ws {
-                    out.write_record([p.as_str(), p.activity().as_str(), &wl.key, &wl.name])?;
+                    out.write_record([
+                        p.as_str(),
+                        p.activity().as_str(),
+                        csv_safe(&wl.key).as_ref(),
+                        csv_safe(&wl.name).as_ref(),
+                    ])?;
                 }
             }
             out.flush()
@@ -80,8 +85,9 @@ pub fn run(ctx: &Ctx, _: CatalogArgs) -> anyhow::Result<u8> {
                     t.add_row(vec![
                         Cell::new(prog),
                         Cell::new(act),
-                        Cell::new(&wl.key),
-                        Cell::new(&wl.name),
+                        // A catalog file may say anything.
+                        text_cell(&wl.key),
+                        text_cell(&wl.name),
                     ]);
                 }
             }

@@ -35,7 +35,12 @@ pub struct FinalizeArgs {
 }
 
 pub fn run(ctx: &Ctx, a: FinalizeArgs) -> anyhow::Result<u8> {
-    let mut db = ctx.db()?;
+    // A dry run writes nothing, so it never creates the database either.
+    let mut db = if a.dry_run {
+        ctx.db_existing()?
+    } else {
+        ctx.db()?
+    };
     let mut ids: Vec<i64> = Vec::new();
     if a.dry_run {
         ids = storage::read(db.as_mut(), |tx| Ok(tx.due_claims(ctx.now, None)?))?

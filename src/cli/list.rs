@@ -3,7 +3,7 @@
 use super::{Ctx, bad_value};
 use crate::model::{Program, Status, parse_date, parse_instant};
 use crate::output::{Format, emit_claims};
-use crate::rules::format::{parse_domain, parse_guid, parse_partner_id};
+use crate::rules::format::{parse_domain, parse_guid, parse_limit, parse_partner_id};
 use crate::storage::{self, ClaimFilter, ClaimSort};
 use chrono::{DateTime, Utc};
 use clap::{Args, ValueEnum};
@@ -46,7 +46,7 @@ pub struct ListArgs {
     #[arg(long, value_enum, default_value_t = SortKey::Filed)]
     pub sort: SortKey,
     /// Show at most N claims
-    #[arg(long, value_name = "N", default_value_t = 100, conflicts_with = "all")]
+    #[arg(long, value_name = "N", default_value_t = 100, conflicts_with = "all", value_parser = parse_limit)]
     pub limit: u64,
     /// Show every matching claim
     #[arg(long)]
@@ -100,7 +100,11 @@ pub fn run(ctx: &Ctx, a: ListArgs) -> anyhow::Result<u8> {
             .map(parse_domain)
             .transpose()
             .map_err(|e| bad_value("--domain", e))?,
-        workload: a.workload.map(|w| w.trim().to_ascii_lowercase()),
+        workload: a
+            .workload
+            .as_deref()
+            .map(|w| super::unit::known_workload(ctx, "--workload", w, None))
+            .transpose()?,
         due_before: a
             .due_before
             .as_deref()
@@ -113,7 +117,7 @@ pub fn run(ctx: &Ctx, a: ListArgs) -> anyhow::Result<u8> {
         },
         limit: (!a.all).then_some(a.limit),
     };
-    let mut db = ctx.db()?;
+    let mut db = ctx.db_existing()?;
     let (claims, total, zones) = storage::read(db.as_mut(), |tx| {
         let (claims, total) = tx.list_claims(&filter)?;
         let zones = super::zones_in(tx, &claims)?;

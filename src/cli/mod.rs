@@ -19,10 +19,11 @@ mod withdraw;
 use crate::config::{Config, default_db_path};
 use crate::error::{CporError, ErrorKind, classify};
 use crate::model::parse_instant;
-use crate::output::{Format, Style, print_error};
+use crate::output::{Format, Style, escape_lines, print_error};
 use crate::rules::catalog::Catalog;
+use crate::rules::format::is_unsafe_char;
 use crate::rules::lifecycle::Decision;
-use crate::storage::{JournalMode, Location, OpenOptions, Store, Txn};
+use crate::storage::{JournalMode, Location, OpenMode, OpenOptions, Store, Txn};
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
@@ -133,6 +134,8 @@ pub enum Verbosity {
 /// Everything a command needs besides its own arguments.
 pub struct Ctx {
     pub db_path: PathBuf,
+    /// Which setting named the database: `--db`, `CPOR_DB`, the config file or the default.
+    pub db_from: &'static str,
     pub open: OpenOptions,
     pub format: Format,
     pub now: DateTime<Utc>,
@@ -159,8 +162,34 @@ impl Ctx {
         Ok(crate::storage::probe(&self.location())?.state != crate::storage::BackendState::Missing)
     }
 
-    /// Open (creating and migrating if needed) the database.
+    /// Open the database for a command that writes: created and migrated if needed.
     pub fn db(&self) -> anyhow::Result<Box<dyn Store>> {
+        self.open_db(OpenMode::Create)
+    }
+
+    /// Open an existing database, for reads, dry runs and commands that write nothing when
+    /// there is no database: never creates a file or directory. A missing database is exit 6,
+    /// saying where cpor looked and what creates it.
+    pub fn db_existing(&self) -> anyhow::Result<Box<dyn Store>> {
+        self.open_db(OpenMode::Existing).map_err(|e| {
+            match e.downcast_ref::<crate::storage::StorageError>() {
+                Some(crate::storage::StorageError::Missing { .. }) => CporError::database(
+                    "db-missing",
+                    format!(
+                        "there is no cpor database at {} (looked there because of {})",
+                        self.db_path.display(),
+                        self.db_from
+                    ),
+                )
+                .hint("the first write creates it, e.g. `cpor partner add ID --name NAME --program P`")
+                .hint("or point --db / CPOR_DB at the existing database")
+                .into(),
+                _ => e,
+            }
+        })
+    }
+
+    fn open_db(&self, mode: OpenMode) -> anyhow::Result<Box<dyn Store>> {
         self.debug(format!(
             "database: {} (busy timeout {} ms, journal mode {}); config: {}",
             self.db_path.display(),
@@ -172,13 +201,17 @@ impl Ctx {
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|| "none".into())
         ));
-        Ok(crate::storage::open(&self.location(), &self.open)?)
+        let opts = OpenOptions {
+            mode,
+            ..self.open.clone()
+        };
+        Ok(crate::storage::open(&self.location(), &opts)?)
     }
 
     /// A status line on stderr, unless --quiet.
     pub fn note(&self, msg: impl AsRef<str>) {
         if self.verbosity >= Verbosity::Normal {
-            eprintln!("{}", msg.as_ref());
+            eprintln!("{}", escape_lines(msg.as_ref()));
         }
     }
 
@@ -188,25 +221,37 @@ impl Ctx {
             let label = self
                 .style
                 .err_paint("warning:", console::Style::new().yellow().bold());
-            eprintln!("{label} {}", msg.as_ref());
+            eprintln!("{label} {}", escape_lines(msg.as_ref()));
         }
     }
 
     /// Detail on stderr with --verbose.
     pub fn debug(&self, msg: impl AsRef<str>) {
         if self.verbosity >= Verbosity::Verbose {
-            eprintln!("{}", msg.as_ref());
+            eprintln!("{}", escape_lines(msg.as_ref()));
         }
     }
 
-    /// Ask a yes/no question on the terminal. `--yes` answers yes; without a terminal (or with
-    /// --no-input) there is no one to ask, and the command goes ahead.
-    pub fn confirm(&self, question: &str) -> anyhow::Result<bool> {
-        if self.yes || !self.interactive {
+    /// Ask a yes/no question on the terminal before a change that cannot be undone. `--yes`
+    /// answers yes. A question that cannot be asked (no terminal, or --no-input) is not taken as
+    /// yes: the command is refused as a usage error naming `--yes`, so `echo n | cpor withdraw`
+    /// changes nothing. `what` says what the command would do, for that error.
+    pub fn confirm(&self, question: &str, what: &str) -> anyhow::Result<bool> {
+        if self.yes {
             return Ok(true);
         }
+        if !self.interactive {
+            return Err(CporError::usage(
+                "confirmation-required",
+                format!(
+                    "{what} needs a confirmation or --yes, and no question can be asked (no terminal, or --no-input); nothing was changed"
+                ),
+            )
+            .hint("pass --yes to confirm it in a script")
+            .into());
+        }
         dialoguer::Confirm::new()
-            .with_prompt(question)
+            .with_prompt(escape_lines(question).as_ref())
             .default(false)
             .interact_on(&console::Term::stderr())
             .map_err(prompt_error)
@@ -263,15 +308,21 @@ fn os_user() -> String {
 fn build_ctx(g: &GlobalArgs, style: Style) -> anyhow::Result<Ctx> {
     let config_path = std::env::var_os("CPOR_CONFIG").map(PathBuf::from);
     let config = Config::load(config_path.as_deref())?;
-    let db_path = match g.db.clone().or_else(|| config.db.clone()) {
-        Some(p) => p,
-        None => default_db_path().ok_or_else(|| {
-            CporError::usage(
-                "no-db-path",
-                "cannot find the platform data directory for the default database",
-            )
-            .hint("pass --db PATH or set CPOR_DB")
-        })?,
+    let from_env = std::env::var_os("CPOR_DB").is_some_and(|v| !v.is_empty());
+    let (db_path, db_from) = match (g.db.clone(), config.db.clone()) {
+        (Some(p), _) if from_env => (p, "--db / CPOR_DB"),
+        (Some(p), _) => (p, "--db"),
+        (None, Some(p)) => (p, "the config file's `db`"),
+        (None, None) => (
+            default_db_path().ok_or_else(|| {
+                CporError::usage(
+                    "no-db-path",
+                    "cannot find the platform data directory for the default database",
+                )
+                .hint("pass --db PATH or set CPOR_DB")
+            })?,
+            "the default location",
+        ),
     };
     let format = if g.json {
         Format::Json
@@ -279,23 +330,20 @@ fn build_ctx(g: &GlobalArgs, style: Style) -> anyhow::Result<Ctx> {
         g.format.or(config.format).unwrap_or(Format::Table)
     };
     let actor = match &g.actor {
-        Some(a) if a.trim().is_empty() => {
-            return Err(
-                CporError::usage("invalid-actor", "--actor must not be empty")
-                    .hint("pass a name, e.g. --actor alice")
-                    .into(),
-            );
-        }
-        Some(a) => a.trim().to_string(),
+        Some(a) => crate::rules::format::parse_text("--actor", a).map_err(|e| {
+            CporError::usage("invalid-actor", e).hint("pass a name, e.g. --actor alice")
+        })?,
         None => os_user(),
     };
     let stdin_tty = std::io::stdin().is_terminal();
     let stderr_tty = std::io::stderr().is_terminal();
     Ok(Ctx {
         db_path,
+        db_from,
         open: OpenOptions {
             busy_timeout: Duration::from_millis(config.busy_timeout_ms.unwrap_or(10_000)),
             journal_mode: config.journal_mode.unwrap_or(JournalMode::Wal),
+            mode: OpenMode::Create,
         },
         format,
         now: g.now.unwrap_or_else(now_seconds),
@@ -372,6 +420,26 @@ pub fn main() -> ExitCode {
         eprintln!("\ninterrupted; nothing more was written");
         std::process::exit(ErrorKind::Interrupted.exit_code().into());
     });
+    // Every argument must be text: a byte string that is not UTF-8 cannot be a flag, a value
+    // or a path cpor can show back, so it is a usage error before clap sees it.
+    if let Some((n, bad)) = std::env::args_os()
+        .enumerate()
+        .skip(1)
+        .find(|(_, a)| a.to_str().is_none())
+    {
+        let report = crate::error::Report {
+            kind: ErrorKind::Usage,
+            code: "invalid-utf8".into(),
+            message: format!(
+                "argument {n} ({}) is not valid UTF-8",
+                bad.to_string_lossy()
+            ),
+            hints: vec!["pass every argument as UTF-8 text".into()],
+            rules: Vec::new(),
+        };
+        print_error(&report, json_requested(), &style_for(ColorChoice::Auto));
+        return ExitCode::from(ErrorKind::Usage.exit_code());
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
@@ -380,7 +448,13 @@ pub fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            let _ = e.print();
+            let plain = e.render().to_string();
+            if plain.chars().any(|c| c != '\n' && is_unsafe_char(c)) {
+                // clap echoes the offending value; never hand the terminal its escapes.
+                eprint!("{}", crate::output::escape_lines(&plain));
+            } else {
+                let _ = e.print();
+            }
             if json_requested() {
                 let report = crate::error::Report {
                     kind: ErrorKind::Usage,
@@ -409,13 +483,14 @@ pub(crate) fn prompt_error(e: dialoguer::Error) -> anyhow::Error {
 
 /// Whether the raw command line or environment asks for JSON, for errors found while parsing it.
 fn json_requested() -> bool {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // args_os: an argument that is not UTF-8 must not panic here.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let flag = args.iter().enumerate().any(|(i, a)| {
         a == "--json"
             || a == "--format=json"
             || (a == "--format" && args.get(i + 1).is_some_and(|v| v == "json"))
     });
-    flag || std::env::var("CPOR_FORMAT").is_ok_and(|f| f == "json")
+    flag || std::env::var_os("CPOR_FORMAT").is_some_and(|f| f == "json")
 }
 
 fn first_line(s: &str) -> String {

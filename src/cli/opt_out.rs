@@ -1,8 +1,9 @@
 //! `cpor opt-out`: the customer declines the association.
 
 use super::{Ctx, apply_transitions, bad_value, emit_affected, lifecycle_error};
+use crate::error::CporError;
 use crate::model::{Claim, parse_instant};
-use crate::rules::format::{parse_guid, parse_text};
+use crate::rules::format::{parse_claim_id, parse_guid, parse_text};
 use crate::rules::lifecycle::{self, ClaimState};
 use crate::storage;
 use clap::Args;
@@ -22,7 +23,7 @@ use clap::Args;
 #[command(verbatim_doc_comment)]
 pub struct OptOutArgs {
     /// Claim IDs
-    #[arg(required_unless_present = "tenant", conflicts_with = "tenant")]
+    #[arg(required_unless_present = "tenant", conflicts_with = "tenant", value_parser = parse_claim_id)]
     pub ids: Vec<i64>,
     /// Opt out every active claim of this tenant
     #[arg(long, value_name = "GUID")]
@@ -61,9 +62,32 @@ pub fn run(ctx: &Ctx, a: OptOutArgs) -> anyhow::Result<u8> {
     let workloads: Vec<String> = a
         .workload
         .iter()
-        .map(|w| w.trim().to_ascii_lowercase())
-        .collect();
-    let mut db = ctx.db()?;
+        .map(|w| super::unit::known_workload(ctx, "--workload", w, None))
+        .collect::<anyhow::Result<_>>()?;
+    let mut db = ctx.db_existing()?;
+    if let Some(t) = &tenant {
+        // Several claims at once is confirmed first, without holding the write lock while a
+        // person reads the question; the write below decides again.
+        let preview = storage::read(db.as_mut(), |tx| {
+            Ok(tx.active_claims_of_tenant(t, &workloads)?)
+        })?;
+        if preview.len() > 1 {
+            let ids = preview
+                .iter()
+                .map(|c| c.id.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let question = format!(
+                "Record that the customer opted out of {} claims ({ids}) of tenant {t}?",
+                preview.len()
+            );
+            if !ctx.confirm(&question, "opting out several claims of a tenant")? {
+                return Err(CporError::cancelled("opt-out cancelled; nothing changed")
+                    .hint("pass --yes to opt out without being asked")
+                    .into());
+            }
+        }
+    }
     let done = storage::write(db.as_mut(), |tx| {
         let claims: Vec<Claim> = match &tenant {
             Some(t) => tx.active_claims_of_tenant(t, &workloads)?,

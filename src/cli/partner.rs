@@ -3,7 +3,7 @@
 use super::{Ctx, bad_value};
 use crate::error::CporError;
 use crate::model::{Partner, Program};
-use crate::output::{Format, emit, emit_json};
+use crate::output::{Format, csv_safe, emit, emit_json, text_cell};
 use crate::rules::format::{parse_partner_id, parse_text};
 use crate::storage;
 use clap::{Args, Subcommand};
@@ -132,7 +132,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> anyhow::Result<u8> {
 }
 
 fn list(ctx: &Ctx) -> anyhow::Result<u8> {
-    let mut db = ctx.db()?;
+    let mut db = ctx.db_existing()?;
     let partners = storage::read(db.as_mut(), |tx| Ok(tx.partners()?))?;
     emit_partners(ctx, &partners, true)?;
     Ok(0)
@@ -152,7 +152,11 @@ fn emit_partners(ctx: &Ctx, partners: &[Partner], as_list: bool) -> anyhow::Resu
                     .map(|p| p.as_str())
                     .collect::<Vec<_>>()
                     .join(";");
-                out.write_record([p.partner_id.as_str(), &p.name, &progs])?;
+                out.write_record([
+                    csv_safe(&p.partner_id).as_ref(),
+                    csv_safe(&p.name).as_ref(),
+                    &progs,
+                ])?;
             }
             out.flush()
         }),
@@ -167,8 +171,8 @@ fn emit_partners(ctx: &Ctx, partners: &[Partner], as_list: bool) -> anyhow::Resu
                     .collect::<Vec<_>>()
                     .join(", ");
                 t.add_row(vec![
-                    Cell::new(&p.partner_id),
-                    Cell::new(&p.name),
+                    text_cell(&p.partner_id),
+                    text_cell(&p.name),
                     Cell::new(progs),
                 ]);
             }
@@ -180,7 +184,7 @@ fn emit_partners(ctx: &Ctx, partners: &[Partner], as_list: bool) -> anyhow::Resu
 fn remove(ctx: &Ctx, a: RemoveArgs) -> anyhow::Result<u8> {
     let id = parse_partner_id(&a.partner_id).map_err(|e| bad_value("PARTNER_ID", e))?;
     let programs = programs(&a.program)?;
-    let mut db = ctx.db()?;
+    let mut db = ctx.db_existing()?;
     let message = storage::write(db.as_mut(), |tx| {
         let Some(partner) = tx.partner(&id)? else {
             return Err(partner_not_found(&id).into());

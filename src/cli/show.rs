@@ -15,11 +15,12 @@ use clap::Args;
 #[command(verbatim_doc_comment)]
 pub struct ShowArgs {
     /// Claim ID
+    #[arg(value_parser = crate::rules::format::parse_claim_id)]
     pub id: i64,
 }
 
 pub fn run(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<u8> {
-    let mut db = ctx.db()?;
+    let mut db = ctx.db_existing()?;
     let (claim, history, zones) = storage::read(db.as_mut(), |tx| {
         let claim = tx.claim(a.id)?.ok_or_else(|| claim_not_found(a.id))?;
         let history = tx.history(a.id)?;

@@ -71,23 +71,7 @@ pub fn parse_unit(
         .map_err(|e| bad_value("--program", e))?;
     let mut workloads: Vec<String> = Vec::new();
     for w in &a.workload {
-        let key = w.trim().to_ascii_lowercase();
-        if !ctx.catalog.knows(&key) {
-            return Err(CporError::usage(
-                "unknown-workload",
-                format!("unknown workload '{w}': no program in the catalog has it"),
-            )
-            .hint(format!(
-                "{program} accepts: {} (see `cpor catalog`)",
-                ctx.catalog
-                    .workloads(program)
-                    .iter()
-                    .map(|w| w.key.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-            .into());
-        }
+        let key = known_workload(ctx, "--workload", w, Some(program))?;
         if workloads.contains(&key) {
             return Err(bad_value(
                 "--workload",
@@ -145,4 +129,46 @@ pub fn parse_unit(
             .transpose()
             .map_err(|e| bad_value("--channel", e))?,
     })
+}
+
+/// A workload key the catalog knows, in canonical form. An unknown key is a usage error
+/// wherever a workload is given, so a typo is never an empty result or "nothing to do".
+/// `program` narrows the hint to the keys that program accepts.
+pub fn known_workload(
+    ctx: &Ctx,
+    flag: &str,
+    w: &str,
+    program: Option<Program>,
+) -> anyhow::Result<String> {
+    let key = w.trim().to_ascii_lowercase();
+    if ctx.catalog.knows(&key) {
+        return Ok(key);
+    }
+    let hint = match program {
+        Some(p) => format!(
+            "{p} accepts: {} (see `cpor catalog`)",
+            ctx.catalog
+                .workloads(p)
+                .iter()
+                .map(|w| w.key.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        None => {
+            let mut keys: Vec<&str> = ctx
+                .catalog
+                .programs()
+                .flat_map(|(_, ws)| ws.iter().map(|w| w.key.as_str()))
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            format!("known workloads: {} (see `cpor catalog`)", keys.join(", "))
+        }
+    };
+    Err(CporError::usage(
+        "unknown-workload",
+        format!("unknown workload '{w}' for {flag}: no program in the catalog has it"),
+    )
+    .hint(hint)
+    .into())
 }

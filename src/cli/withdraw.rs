@@ -3,7 +3,7 @@
 use super::{Ctx, apply_transitions, bad_value, claims_by_id, emit_affected, lifecycle_error};
 use crate::error::CporError;
 use crate::model::Status;
-use crate::rules::format::parse_text;
+use crate::rules::format::{parse_claim_id, parse_text};
 use crate::rules::lifecycle::{self, ClaimState};
 use crate::storage;
 use clap::Args;
@@ -21,7 +21,7 @@ use clap::Args;
 #[command(verbatim_doc_comment)]
 pub struct WithdrawArgs {
     /// Claim IDs
-    #[arg(required = true)]
+    #[arg(required = true, value_parser = parse_claim_id)]
     pub ids: Vec<i64>,
     /// Why the partner withdraws (mandatory)
     #[arg(long, required = true)]
@@ -29,8 +29,8 @@ pub struct WithdrawArgs {
 }
 
 pub fn run(ctx: &Ctx, a: WithdrawArgs) -> anyhow::Result<u8> {
-    let reason = parse_text("the reason", &a.reason).map_err(|e| bad_value("--reason", e))?;
-    let mut db = ctx.db()?;
+    let reason = parse_text("--reason", &a.reason).map_err(|e| bad_value("--reason", e))?;
+    let mut db = ctx.db_existing()?;
     // Look first (without holding the write lock while a person reads the question)...
     let preview = storage::read(db.as_mut(), |tx| claims_by_id(tx, &a.ids))?;
     let to_change: Vec<_> = preview.iter().filter(|c| c.status.is_active()).collect();
@@ -49,7 +49,7 @@ pub fn run(ctx: &Ctx, a: WithdrawArgs) -> anyhow::Result<u8> {
             "Withdraw claim{} {list}? This cannot be undone",
             if to_change.len() == 1 { "" } else { "s" }
         );
-        if !ctx.confirm(&question)? {
+        if !ctx.confirm(&question, "withdrawing")? {
             return Err(
                 CporError::cancelled("withdrawal cancelled; nothing changed")
                     .hint("pass --yes to withdraw without being asked")

@@ -136,7 +136,10 @@ impl<'a> ClaimView<'a> {
         );
         Ok(csv_header()
             .iter()
-            .map(|k| flat.get(k).map(csv_cell).unwrap_or_default())
+            .map(|k| {
+                let cell = flat.get(k).map(csv_cell).unwrap_or_default();
+                super::csv_safe(&cell).into_owned()
+            })
             .collect())
     }
 }

@@ -12,10 +12,12 @@ pub use claim::{ClaimView, EventView, claim_json, csv_header, emit_claim_detail,
 
 use crate::error::Report;
 use crate::model::utc_text;
+use crate::rules::format::is_unsafe_char;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, BufWriter, IsTerminal, Write};
 
@@ -170,6 +172,49 @@ pub fn in_zone(t: DateTime<Utc>, tz: Tz) -> String {
 /// Calendar zones by calendar name, for showing times in each claim's zone.
 pub type Zones = HashMap<String, Tz>;
 
+/// Text from storage made safe for a terminal: every control character (C0, DEL, C1, line
+/// breaks included) and bidirectional override or isolate is shown as a visible escape such as
+/// `\u{1b}`, so stored text can never move the cursor, erase lines, retitle the window or
+/// reorder what is shown. Every table cell of stored text goes through here.
+pub fn escape(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// [`escape`] for a message of several lines: its own line breaks are kept, everything else is
+/// escaped. For stderr messages, which may quote stored text.
+pub fn escape_lines(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && is_unsafe_char(c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.split('\n').map(escape).collect::<Vec<_>>().join("\n"))
+}
+
+/// A table cell holding stored text, escaped.
+pub fn text_cell(s: &str) -> Cell {
+    Cell::new(escape(s))
+}
+
+/// A CSV cell that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return) gets a `'` in front, the OWASP rule; `cpor import` removes exactly
+/// that prefix.
+pub fn csv_safe(s: &str) -> Cow<'_, str> {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{s}")),
+        _ => Cow::Borrowed(s),
+    }
+}
+
 /// Print an error on stderr: `error:` and `hint:` lines, plus the JSON object when asked.
 pub fn print_error(report: &Report, json: bool, style: &Style) {
     let mut err = io::stderr().lock();
@@ -183,17 +228,52 @@ pub fn print_error(report: &Report, json: bool, style: &Style) {
         err,
         "{} {}",
         style.err_paint("error:", red.clone()),
-        report.message
+        escape_lines(&report.message)
     );
     if report.rules.len() > 1 {
         for r in &report.rules {
-            let _ = writeln!(err, "  - {}: {}", r.code.as_str(), r.message);
+            let _ = writeln!(err, "  - {}: {}", r.code.as_str(), escape_lines(&r.message));
         }
     }
     for h in &report.hints {
-        let _ = writeln!(err, "{} {h}", style.err_paint("hint:", cyan.clone()));
+        let _ = writeln!(
+            err,
+            "{} {}",
+            style.err_paint("hint:", cyan.clone()),
+            escape_lines(h)
+        );
     }
     if json {
         let _ = writeln!(err, "{}", report.to_json());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_makes_controls_and_bidi_visible() {
+        assert!(matches!(escape("plain ü ✓"), Cow::Borrowed(_)));
+        assert_eq!(escape("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(escape("x\u{202e}y\u{7}"), "x\\u{202e}y\\u{7}");
+        assert_eq!(escape("1\n2"), "1\\u{a}2");
+        assert_eq!(escape_lines("1\n2\u{9b}"), "1\n2\\u{9b}");
+    }
+
+    #[test]
+    fn csv_formula_cells_get_a_quote() {
+        for (raw, safe) in [
+            ("=1+1", "'=1+1"),
+            ("+1", "'+1"),
+            ("-1", "'-1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_safe(raw), safe);
+        }
     }
 }

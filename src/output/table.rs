@@ -1,6 +1,6 @@
 //! Tables for people: times in each claim's calendar zone, with the zone named.
 
-use super::{Style, Zones, in_zone};
+use super::{Style, Zones, escape, in_zone, text_cell};
 use crate::model::{Claim, HistoryEvent};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -37,11 +37,11 @@ pub(super) fn claims<'c>(
             Cell::new(c.id),
             style.status_cell(c.status.as_str()),
             Cell::new(c.program.as_str()),
-            Cell::new(&c.partner_id),
-            Cell::new(format!("{}\n{}", c.domain, c.tenant_id)),
+            text_cell(&c.partner_id),
+            Cell::new(format!("{}\n{}", escape(&c.domain), escape(&c.tenant_id))),
             Cell::new(match &c.subscription_id {
-                Some(s) => format!("{}\n{s}", c.workload),
-                None => c.workload.clone(),
+                Some(s) => format!("{}\n{}", escape(&c.workload), escape(s)),
+                None => escape(&c.workload).into_owned(),
             }),
             Cell::new(in_zone(c.filed_at, tz)),
             Cell::new(in_zone(c.deadline, tz)),
@@ -60,22 +60,25 @@ pub(super) fn claim_detail(
     let tz = zone_of(zones, c);
     let mut t = style.table();
     t.set_header(["field", "value"]);
+    // Every value may hold stored text; escape it line by line so the cells that are two
+    // lines on purpose (PoE) stay so.
     let mut row = |k: &str, v: String| {
         t.add_row(vec![Cell::new(k), Cell::new(v)]);
     };
+    let e = |s: &str| escape(s).into_owned();
     row("id", c.id.to_string());
-    row("name", c.name.clone());
+    row("name", e(&c.name));
     row(
         "program",
         format!("{} ({})", c.program.as_str(), c.program.title()),
     );
     row("activity", c.program.activity().as_str().into());
-    row("partner", c.partner_id.clone());
-    row("tenant", c.tenant_id.clone());
-    row("domain", c.domain.clone());
-    row("workload", c.workload.clone());
+    row("partner", e(&c.partner_id));
+    row("tenant", e(&c.tenant_id));
+    row("domain", e(&c.domain));
+    row("workload", e(&c.workload));
     if let Some(s) = &c.subscription_id {
-        row("subscription", s.clone());
+        row("subscription", e(s));
     }
     if let Some(ch) = c.channel {
         row("channel", ch.as_str().into());
@@ -83,7 +86,7 @@ pub(super) fn claim_detail(
     row("status", c.status.as_str().into());
     row(
         "filed",
-        format!("{} by {}", in_zone(c.filed_at, tz), c.filed_by),
+        format!("{} by {}", in_zone(c.filed_at, tz), e(&c.filed_by)),
     );
     row("notified", in_zone(c.notified_at, tz));
     row(
@@ -92,7 +95,7 @@ pub(super) fn claim_detail(
             "{} (deadline day {}, calendar {})",
             in_zone(c.deadline, tz),
             c.deadline_day,
-            c.calendar
+            e(&c.calendar)
         ),
     );
     if c.official_at.is_some() {
@@ -110,49 +113,55 @@ pub(super) fn claim_detail(
         row("withdrawn", opt_in_zone(c.withdrawn_at, tz));
     }
     if let Some(r) = &c.end_reason {
-        row("end reason", r.clone());
+        row("end reason", e(r));
     }
     row(
         "customer",
         format!(
             "{}, {} <{}>",
-            c.customer.name, c.customer.title, c.customer.email
+            e(&c.customer.name),
+            e(&c.customer.title),
+            e(&c.customer.email)
         ),
     );
     if let Some(tc) = &c.technical {
         row(
             "technical",
-            format!("{}, {} <{}>", tc.name, tc.title, tc.email),
+            format!("{}, {} <{}>", e(&tc.name), e(&tc.title), e(&tc.email)),
         );
     }
     row(
         "partner contact",
-        format!("{} <{}>", c.partner_contact.name, c.partner_contact.email),
+        format!(
+            "{} <{}>",
+            e(&c.partner_contact.name),
+            e(&c.partner_contact.email)
+        ),
     );
     let poe = match (&c.poe.sha256, c.poe.size) {
-        (Some(h), Some(s)) => format!("{}\n{s} bytes, sha256 {h}", c.poe.location),
-        _ => c.poe.location.clone(),
+        (Some(h), Some(s)) => format!("{}\n{s} bytes, sha256 {}", e(&c.poe.location), e(h)),
+        _ => e(&c.poe.location),
     };
     row("PoE", format!("{poe}\nsigned {}", c.poe.signed_on));
     if let Some(p) = c.purchase_date {
         row("purchase date", p.to_string());
     }
     if let Some(cm) = &c.comment {
-        row("comment", cm.clone());
+        row("comment", e(cm));
     }
     for w in &c.warnings {
-        row("warning", format!("{}: {}", w.code, w.message));
+        row("warning", format!("{}: {}", e(&w.code), e(&w.message)));
     }
     let mut h = style.table();
     h.set_header(["at", "actor", "action", "from", "to", "reason"]);
     for e in history {
         h.add_row(vec![
             Cell::new(in_zone(e.at, tz)),
-            Cell::new(&e.actor),
+            text_cell(&e.actor),
             Cell::new(e.action.as_str()),
             Cell::new(e.from.map(|s| s.as_str()).unwrap_or("")),
             style.status_cell(e.to.as_str()),
-            Cell::new(e.reason.as_deref().unwrap_or("")),
+            text_cell(e.reason.as_deref().unwrap_or("")),
         ]);
     }
     (t, h)

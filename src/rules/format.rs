@@ -5,7 +5,7 @@
 //! (both are case-insensitive identifiers), e-mail addresses trimmed with the domain part in
 //! lower case (the local part is kept exactly as typed).
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// A GUID written `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (hex, any case; braces allowed).
 pub fn parse_guid(what: &str, s: &str) -> Result<String, String> {
@@ -82,14 +82,128 @@ pub fn parse_email(what: &str, s: &str) -> Result<String, String> {
     Ok(format!("{local}@{domain}"))
 }
 
-/// A required free-text value: not empty once trimmed.
+/// The longest free-text value (names, titles, reasons, labels, actors), in characters.
+pub const MAX_TEXT_CHARS: usize = 1_000;
+/// The longest `--comment`, in characters.
+pub const MAX_COMMENT_CHARS: usize = 4_000;
+
+/// Whether `c` may not appear in stored text: a control character (C0, DEL, C1) or a
+/// bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069), which could rewrite what
+/// a terminal or a later reader shows.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// A required free-text value: not empty once trimmed, no control or bidi characters, at most
+/// [`MAX_TEXT_CHARS`] characters.
 pub fn parse_text(what: &str, s: &str) -> Result<String, String> {
+    parse_text_max(what, s, MAX_TEXT_CHARS)
+}
+
+/// A comment: like [`parse_text`], up to [`MAX_COMMENT_CHARS`] characters.
+pub fn parse_comment(what: &str, s: &str) -> Result<String, String> {
+    parse_text_max(what, s, MAX_COMMENT_CHARS)
+}
+
+fn parse_text_max(what: &str, s: &str, max: usize) -> Result<String, String> {
     let t = s.trim();
     if t.is_empty() {
-        Err(format!("{what} must not be empty"))
-    } else {
-        Ok(t.to_string())
+        return Err(format!("{what} must not be empty"));
     }
+    if let Some((at, c)) = t.chars().enumerate().find(|(_, c)| is_unsafe_char(*c)) {
+        return Err(format!(
+            "{what} contains the control or bidirectional character U+{:04X} at position {}; \
+             remove it (line breaks, tabs and escape sequences are not allowed)",
+            u32::from(c),
+            at + 1
+        ));
+    }
+    let n = t.chars().count();
+    if n > max {
+        return Err(format!(
+            "{what} is {n} characters long; at most {max} are allowed"
+        ));
+    }
+    Ok(t.to_string())
+}
+
+/// A claim ID as typed: a whole number from 1 to 2^63 − 1.
+pub fn parse_claim_id(s: &str) -> Result<i64, String> {
+    let t = s.trim();
+    let bad = || {
+        format!(
+            "'{s}' is not a claim ID; a claim ID is a whole number from 1 to {}",
+            i64::MAX
+        )
+    };
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    match t.parse::<i64>() {
+        Ok(id) if id >= 1 => Ok(id),
+        _ => Err(bad()),
+    }
+}
+
+/// A row limit: a whole number from 0 to 2^63 − 1 (what the database can count to).
+pub fn parse_limit(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    match t.parse::<u64>() {
+        Ok(n) if n <= i64::MAX as u64 && t.bytes().all(|b| b.is_ascii_digit()) => Ok(n),
+        _ => Err(format!(
+            "'{s}' is not a limit; give a whole number from 0 to {}, or --all",
+            i64::MAX
+        )),
+    }
+}
+
+/// Check `--notified-at`: not after `now`, not before the PoE was signed, and at most
+/// `max_backdate_days` days before `now` (the filing instant).
+pub fn check_notified_at(
+    notified: DateTime<Utc>,
+    now: DateTime<Utc>,
+    poe_signed: NaiveDate,
+    max_backdate_days: u32,
+) -> Result<(), String> {
+    let text = |t: DateTime<Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    if notified > now {
+        return Err(format!(
+            "the notification instant {} is in the future (now is {})",
+            text(notified),
+            text(now)
+        ));
+    }
+    if notified.date_naive() < poe_signed {
+        return Err(format!(
+            "the notification instant {} is before the PoE was signed ({poe_signed}); the \
+             customer is notified of a signed claim",
+            text(notified)
+        ));
+    }
+    let earliest = now - chrono::Duration::days(i64::from(max_backdate_days));
+    if notified < earliest {
+        return Err(format!(
+            "the notification instant {} is more than {max_backdate_days} days before filing \
+             ({}); a backdated notification would shorten the customer's opt-out window \
+             (config max_notified_backdate_days)",
+            text(notified),
+            text(now)
+        ));
+    }
+    Ok(())
+}
+
+/// Refuse a comma list with an empty item (`","`, `sat,,sun`, `sat,`): it is a typo, not a
+/// shorter list.
+pub fn check_list_items(what: &str, s: &str) -> Result<(), String> {
+    if s.trim().is_empty() || s.split(',').any(|item| item.trim().is_empty()) {
+        return Err(format!(
+            "{what} '{s}' has an empty item; write a comma list without empty entries, e.g. sat,sun"
+        ));
+    }
+    Ok(())
 }
 
 /// A calendar date written strictly `YYYY-MM-DD`: a four-digit year and two-digit month and
@@ -207,6 +321,63 @@ mod tests {
             "a nn@contoso.com",
         ] {
             assert!(parse_email("e-mail", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn free_text_refuses_controls_and_bidi_and_long_values() {
+        assert_eq!(parse_text("--name", "  Ann Lee ").unwrap(), "Ann Lee");
+        assert_eq!(parse_text("--name", "Zoë 😀 ✓").unwrap(), "Zoë 😀 ✓");
+        for c in [
+            '\u{1b}', '\n', '\t', '\r', '\u{0}', '\u{7f}', '\u{85}', '\u{9b}', '\u{202a}',
+            '\u{202e}', '\u{2066}', '\u{2069}',
+        ] {
+            let bad = format!("a{c}b");
+            let e = parse_text("--name", &bad).unwrap_err();
+            assert!(e.starts_with("--name contains"), "{bad:?}: {e}");
+        }
+        // U+202F and U+2065 sit just outside the refused ranges.
+        assert!(parse_text("--name", "a\u{202f}b\u{2065}").is_ok());
+        assert!(parse_text("--name", &"é".repeat(MAX_TEXT_CHARS)).is_ok());
+        assert!(parse_text("--name", &"é".repeat(MAX_TEXT_CHARS + 1)).is_err());
+        assert!(parse_comment("--comment", &"x".repeat(MAX_COMMENT_CHARS)).is_ok());
+        assert!(parse_comment("--comment", &"x".repeat(MAX_COMMENT_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn claim_ids_and_limits_stay_in_range() {
+        assert_eq!(parse_claim_id("1"), Ok(1));
+        assert_eq!(parse_claim_id("9223372036854775807"), Ok(i64::MAX));
+        for bad in ["0", "-1", "+1", "9223372036854775808", "1e3", "", "0x10"] {
+            assert!(parse_claim_id(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_limit("0"), Ok(0));
+        assert_eq!(parse_limit("9223372036854775807"), Ok(i64::MAX as u64));
+        for bad in ["9223372036854775808", "-1", "+5", "ten"] {
+            assert!(parse_limit(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn notification_instants_are_bounded() {
+        let t = |s: &str| crate::model::parse_instant(s).unwrap();
+        let now = t("2025-06-02T10:00:00Z");
+        let signed = NaiveDate::from_ymd_opt(2025, 5, 1).unwrap();
+        assert!(check_notified_at(now, now, signed, 30).is_ok());
+        assert!(check_notified_at(t("2025-05-03T10:00:00Z"), now, signed, 30).is_ok());
+        assert!(check_notified_at(t("2025-05-03T09:59:59Z"), now, signed, 30).is_err());
+        assert!(check_notified_at(t("2025-06-02T10:00:01Z"), now, signed, 30).is_err());
+        assert!(check_notified_at(t("2025-05-01T00:00:00Z"), now, signed, 365).is_ok());
+        assert!(check_notified_at(t("2025-04-30T23:59:59Z"), now, signed, 365).is_err());
+        assert!(check_notified_at(t("2025-06-02T09:59:59Z"), now, signed, 0).is_err());
+    }
+
+    #[test]
+    fn comma_lists_have_no_empty_items() {
+        assert!(check_list_items("--weekend", "sat,sun").is_ok());
+        assert!(check_list_items("--weekend", " fri , sat ").is_ok());
+        for bad in ["", ",", "sat,,sun", "sat,", ",sun", " , "] {
+            assert!(check_list_items("--weekend", bad).is_err(), "{bad:?}");
         }
     }
 

@@ -80,12 +80,26 @@ impl std::str::FromStr for JournalMode {
     }
 }
 
+/// Whether opening may create the database. Each command decides: one that may write creates
+/// it; one that only reads, a dry run, or one that would write nothing to a missing database
+/// opens only an existing one, so a mistyped `--db` never leaves an empty database behind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Create the database (and its directory) when missing.
+    #[default]
+    Create,
+    /// Fail with [`StorageError::Missing`] when there is nothing at the location; never create
+    /// a file or directory.
+    Existing,
+}
+
 /// How to open a database.
 #[derive(Debug, Clone)]
 pub struct OpenOptions {
     /// How long a writer waits for the lock before giving up with [`StorageError::Busy`].
     pub busy_timeout: Duration,
     pub journal_mode: JournalMode,
+    pub mode: OpenMode,
 }
 
 impl Default for OpenOptions {
@@ -93,12 +107,14 @@ impl Default for OpenOptions {
         OpenOptions {
             busy_timeout: Duration::from_millis(10_000),
             journal_mode: JournalMode::Wal,
+            mode: OpenMode::Create,
         }
     }
 }
 
-/// Open the database at `loc` for commands: created when missing, refused when it is not a
-/// cpor database this binary understands, migrated when older.
+/// Open the database at `loc` for commands: created when missing (unless `opts.mode` is
+/// [`OpenMode::Existing`]), refused when it is not a cpor database this binary understands,
+/// migrated when older.
 pub fn open(loc: &Location, opts: &OpenOptions) -> Result<Box<dyn Store>, StorageError> {
     match loc {
         Location::Sqlite(path) => Ok(Box::new(sqlite::SqliteStore::open(path, opts)?)),

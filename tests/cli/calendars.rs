@@ -74,7 +74,8 @@ fn file_on(env: &Env, n: u32, calendar: Option<&str>, notified: Option<&str>) ->
         c = c.set("--calendar", cal);
     }
     if let Some(at) = notified {
-        c = c.set("--notified-at", at);
+        // A notification is never before the PoE's signature (SPEC v2 §3).
+        c = c.set("--notified-at", at).set("--poe-signed", &at[..10]);
     }
     let filed = env.file(&c);
     assert_eq!(filed.len(), 1);
@@ -971,6 +972,13 @@ fn a_cut_off_moves_the_window_by_one_business_day() {
 #[test]
 fn deadlines_across_daylight_saving_changes() {
     let mut env = Env::new();
+    // The notifications below lie months before filing (SPEC v2 §3 max_notified_backdate_days).
+    std::fs::create_dir_all(env.path("config/cpor")).unwrap();
+    std::fs::write(
+        env.path("config/cpor/config.toml"),
+        "max_notified_backdate_days = 365\n",
+    )
+    .unwrap();
     env.set_now("2025-09-10T00:00:00Z");
     env.partner("1000", &["osu-m365"]);
     // London springs forward on Sunday 2025-03-30: a deadline after it is at 23:00Z.

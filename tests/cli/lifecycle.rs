@@ -16,9 +16,10 @@ use std::path::Path;
 // ---------------------------------------------------------------------------------------------
 // Helpers private to this file.
 
-/// `cpor <args> --json` at the environment's current instant.
+/// `cpor <args> --json --yes` at the environment's current instant. Tests run without a
+/// terminal, where a confirmation (withdraw, opt-out --tenant) needs `--yes` (SPEC v2 §6).
 fn cpor(env: &Env, args: &[&str]) -> Outcome {
-    run(env.cmd().args(args).arg("--json"))
+    run(env.cmd().args(args).args(["--json", "--yes"]))
 }
 
 /// `cpor <args> --json`, which must exit 0; its stdout parsed.
@@ -670,6 +671,13 @@ fn the_deadline_examples_of_spec_section_5() {
     assert_eq!(xmas["deadline"], "2026-01-06T00:00:00Z");
     assert_eq!(xmas["calendar"], "london");
 
+    // Backdating by more than the default 30 days needs the config (SPEC v2 §3).
+    std::fs::create_dir_all(env.path("config/cpor")).unwrap();
+    std::fs::write(
+        env.path("config/cpor/config.toml"),
+        "max_notified_backdate_days = 365\n",
+    )
+    .unwrap();
     let sat = file_one(
         &env,
         &env.m365()

@@ -424,6 +424,7 @@ fn invalid_transition_withdraw_then_opt_out() {
             &id,
             "--reason",
             "filed under the wrong PartnerID",
+            "--yes",
         ])
         .assert()
         .success();

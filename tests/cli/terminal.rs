@@ -988,13 +988,22 @@ fn withdraw_with_no_input_on_a_terminal_does_not_ask() {
     let env = Env::new();
     env.partner("1000", &["osu-m365"]);
     env.file(&env.m365());
+    // SPEC v2 §6: a confirmation that cannot be asked is refused unless --yes.
     let mut t = Spawn::new(&env, &["withdraw", "1", "--reason", "x", "--no-input"]).start();
-    t.exit_code(0);
+    t.exit_code(2);
     let text = t.text();
     assert!(
         !text.contains("Withdraw claim"),
         "--no-input still asked:\n{text}"
     );
+    assert!(text.contains("--yes"), "{text}");
+    assert_eq!(env.show(1)["status"], "pending");
+    let mut t = Spawn::new(
+        &env,
+        &["withdraw", "1", "--reason", "x", "--no-input", "--yes"],
+    )
+    .start();
+    t.exit_code(0);
     assert_eq!(env.show(1)["status"], "withdrawn");
 }
 

@@ -14,9 +14,9 @@ use crate::poe_file::{self, PoeFileError};
 use crate::rules::Violation;
 use crate::rules::calendar::{Calendar, opt_out_deadline};
 use crate::rules::eligibility::{
-    FilingDetails, PartialContact, UnitRequest, check_filing, check_unit,
+    FilingDetails, PartialContact, StoredFacts, UnitRequest, check_filing, check_unit,
 };
-use crate::rules::format::{parse_email, parse_text};
+use crate::rules::format::{check_notified_at, parse_comment, parse_email, parse_text};
 use crate::storage::{self, Txn};
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::Args;
@@ -300,6 +300,9 @@ fn required(v: &Option<String>) -> &str {
 fn poe_error(e: PoeFileError) -> anyhow::Error {
     match e {
         PoeFileError::Empty => bad_value("--poe", e.to_string()),
+        PoeFileError::BadUrl { .. } => CporError::usage("poe-url", e.to_string())
+            .hint("fix --poe: give the full URL of the signed proof of execution, e.g. https://contoso.sharepoint.com/sow.pdf")
+            .into(),
         PoeFileError::Unusable { .. } | PoeFileError::NotAFile { .. } => {
             CporError::usage("poe-file", e.to_string())
                 .hint("give the path of the signed proof of execution, or an https:// URL to it")
@@ -386,17 +389,14 @@ pub(crate) fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
         .map(parse_instant)
         .transpose()
         .map_err(|e| bad_value("--notified-at", e))?;
-    if let Some(n) = notified_at
-        && n > ctx.now
-    {
-        return Err(bad_value(
-            "--notified-at",
-            format!(
-                "the notification instant {} is in the future (now is {})",
-                crate::model::utc_text(n),
-                crate::model::utc_text(ctx.now)
-            ),
-        ));
+    if let Some(n) = notified_at {
+        check_notified_at(
+            n,
+            ctx.now,
+            poe_signed,
+            ctx.config.max_notified_backdate_days.unwrap_or(30),
+        )
+        .map_err(|e| bad_value("--notified-at", e))?;
     }
     let poe = poe_file::resolve(required(&a.poe)).map_err(poe_error)?;
     let (poe_location, poe_file) = (poe.location, poe.file);
@@ -422,22 +422,31 @@ pub(crate) fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
         name: opt_text("--name", "the claim name", &a.name)?,
         notified_at,
         calendar,
-        comment: opt_text("--comment", "the comment", &a.comment)?,
+        comment: a
+            .comment
+            .as_deref()
+            .map(|s| parse_comment("--comment", s))
+            .transpose()
+            .map_err(|e| bad_value("--comment", e))?,
     })
 }
 
 fn file(ctx: &Ctx, req: &Request, dry_run: bool, enrol: Option<&Enrolment>) -> anyhow::Result<u8> {
-    let mut db = ctx.db()?;
-    // Every check of a real filing, in the caller's transaction; returns the claims to file.
-    let check = |tx: &mut dyn Txn| -> anyhow::Result<(Vec<NewClaim>, Calendar)> {
-        let calendar = tx.calendar(&req.calendar)?.ok_or_else(|| {
+    // Every check of a real filing, in the caller's transaction, or against the empty state of
+    // a database that does not exist yet (`None`); returns the claims to file.
+    let check = |mut tx: Option<&mut dyn Txn>| -> anyhow::Result<(Vec<NewClaim>, Calendar)> {
+        let calendar = match tx.as_deref_mut() {
+            Some(tx) => tx.calendar(&req.calendar)?,
+            None => Some(Calendar::builtin_default()).filter(|c| c.name == req.calendar),
+        };
+        let calendar = calendar.ok_or_else(|| {
             CporError::not_found(
                 "calendar-not-found",
                 format!("there is no calendar named '{}'", req.calendar),
             )
             .hint("list calendars with `cpor calendar show`, or create it with `cpor calendar set NAME --tz ZONE`")
         })?;
-        if let Some(e) = enrol {
+        if let (Some(e), Some(tx)) = (enrol, tx.as_deref_mut()) {
             tx.enrol(&req.partner_id, e.name.as_deref(), &[req.program], ctx.now)?;
         }
         // Filing dates are dates in the claim calendar's zone.
@@ -460,7 +469,10 @@ fn file(ctx: &Ctx, req: &Request, dry_run: bool, enrol: Option<&Enrolment>) -> a
                 subscription: c.subscription_id.as_deref(),
                 channel: c.channel,
             };
-            let facts = tx.unit_facts(&unit_req)?;
+            let facts = match tx.as_deref_mut() {
+                Some(tx) => tx.unit_facts(&unit_req)?,
+                None => StoredFacts::default(),
+            };
             for v in check_unit(&unit_req, &facts, &ctx.catalog) {
                 if !violations.contains(&v) {
                     violations.push(v);
@@ -473,12 +485,22 @@ fn file(ctx: &Ctx, req: &Request, dry_run: bool, enrol: Option<&Enrolment>) -> a
         }
         Ok((claims, calendar))
     };
+    // A request that ends up writing nothing never creates the database: without one, no
+    // PartnerID is enrolled, so the rules refuse it against the empty state.
+    if enrol.is_none() && !ctx.db_exists()? {
+        let (claims, calendar) = check(None)?;
+        if dry_run {
+            return report(ctx, &Filing::DryRun(claims), &calendar);
+        }
+    }
     if dry_run {
-        let (claims, calendar) = storage::read(db.as_mut(), check)?;
+        let mut db = ctx.db_existing()?;
+        let (claims, calendar) = storage::read(db.as_mut(), |tx| check(Some(tx)))?;
         return report(ctx, &Filing::DryRun(claims), &calendar);
     }
+    let mut db = ctx.db()?;
     let (claims, calendar) = storage::write(db.as_mut(), |tx| {
-        let (claims, calendar) = check(tx)?;
+        let (claims, calendar) = check(Some(tx))?;
         let mut filed = Vec::with_capacity(claims.len());
         for c in claims {
             let id = tx.insert_claim(&c)?;

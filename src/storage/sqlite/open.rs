@@ -3,7 +3,9 @@
 use super::error::{from_sqlite, is_busy};
 use super::schema::{LATEST_VERSION, migrate};
 use super::{APPLICATION_ID, SqliteStore};
-use crate::storage::{BackendFacts, BackendState, JournalMode, OpenOptions, StorageError};
+use crate::storage::{
+    BackendFacts, BackendState, JournalMode, OpenMode, OpenOptions, StorageError,
+};
 use anyhow::Context;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
@@ -151,6 +153,11 @@ impl SqliteStore {
             return Err(err);
         }
         if state == DbState::Missing {
+            if opts.mode == OpenMode::Existing {
+                return Err(StorageError::Missing {
+                    location: path.display().to_string(),
+                });
+            }
             create_file(path)?;
         }
         let mut conn = Connection::open_with_flags(
@@ -310,7 +317,17 @@ fn create_file(path: &Path) -> Result<(), StorageError> {
         detail: format!("cannot create it: {e}"),
     };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir).map_err(|e| perm(e, dir))?;
+        // 0700 whatever the umask, never 0777: another local user must not be able to plant a `-wal` or
+        // `-journal` file beside the database.
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        // (The umask can only take bits away from 0700.) Every missing ancestor gets 0700 too.
+        builder.create(dir).map_err(|e| perm(e, dir))?;
     }
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
