@@ -10,6 +10,7 @@ pub mod edit;
 pub mod eligibility;
 pub mod format;
 pub mod lifecycle;
+pub mod pins;
 pub mod poe;
 
 use std::fmt;

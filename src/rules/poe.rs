@@ -6,6 +6,7 @@
 
 use super::eligibility::earliest_poe_date;
 use super::{RuleCode, Violation};
+use crate::model::Status;
 use chrono::{Months, NaiveDate};
 
 /// Default of the config key `poe_refresh_months`.
@@ -32,6 +33,26 @@ pub fn check_new_version(signed_on: NaiveDate, today: NaiveDate) -> Vec<Violatio
     } else {
         Vec::new()
     }
+}
+
+/// Whether claim `claim_id` in `status` may get a new PoE version signed on `signed_on`: only
+/// active claims (otherwise `invalid-transition`), with the dates of [`check_new_version`].
+pub fn check_add(
+    claim_id: i64,
+    status: Status,
+    signed_on: NaiveDate,
+    today: NaiveDate,
+) -> Vec<Violation> {
+    if !status.is_active() {
+        return vec![Violation::new(
+            RuleCode::InvalidTransition,
+            format!(
+                "claim {claim_id} is {status}; only pending and official claims get new PoE versions"
+            ),
+            "an ended claim keeps its proof of execution as it was",
+        )];
+    }
+    check_new_version(signed_on, today)
 }
 
 /// The earliest signature date that is not aging on `today`: `refresh_months` calendar months
