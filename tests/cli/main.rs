@@ -7,11 +7,15 @@ mod calendars;
 mod concurrency;
 mod config;
 mod dry_run;
+mod due_report;
+mod edit;
 mod harness;
 mod json_fields;
 mod lifecycle;
 mod malformed;
 mod output;
+mod pins;
+mod poe;
 mod rules;
 #[path = "../support/seed.rs"]
 mod seed;
