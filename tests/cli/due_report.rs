@@ -167,7 +167,8 @@ fn report_by_month_matches_a_hand_counted_fixture() {
         (v["from"].clone(), v["rows"].as_array().unwrap().len()),
         (json!("2024-05-01"), 12)
     );
-    // A range that cuts February in half counts only what happened in it.
+    // A range from 15 February counts only what happened in it: claim 3 filed, claims 2
+    // (18 February) and 3 (28 February) made official.
     let v = ok(
         &env,
         &[
@@ -182,7 +183,7 @@ fn report_by_month_matches_a_hand_counted_fixture() {
     );
     assert_eq!(
         v["rows"],
-        json!([month("2025-02", 1, 1, 0, 0), month("2025-03", 0, 0, 0, 1)])
+        json!([month("2025-02", 1, 2, 0, 0), month("2025-03", 0, 0, 0, 1)])
     );
     assert_eq!(
         ok(
