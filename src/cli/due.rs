@@ -50,12 +50,12 @@ fn calendars(
 ) -> anyhow::Result<HashMap<String, Calendar>> {
     let mut out = HashMap::new();
     for name in names {
-        if !out.contains_key(&name) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = out.entry(name) {
             // A calendar is never deleted; the built-in one stands in for a missing row.
             let cal = tx
-                .calendar(&name)?
+                .calendar(slot.key())?
                 .unwrap_or_else(Calendar::builtin_default);
-            out.insert(name, cal);
+            slot.insert(cal);
         }
     }
     Ok(out)

@@ -52,8 +52,11 @@ pub struct EditDecision {
     pub pin_domain: bool,
 }
 
+/// An editable field's value as the claim object's JSON shows it.
+type FieldValue = fn(&Claim) -> Value;
+
 /// The editable fields, in the claim object's order, by their JSON names.
-const FIELDS: &[(&str, fn(&Claim) -> Value)] = &[
+const FIELDS: &[(&str, FieldValue)] = &[
     ("name", |c| json!(c.name)),
     ("domain", |c| json!(c.domain)),
     ("channel", |c| json!(c.channel.map(|ch| ch.as_str()))),
