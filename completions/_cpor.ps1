@@ -51,6 +51,11 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent backup of the database to a new file.')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script for SHELL.')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) on stdout.')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Correct an active claim: fix a typo without withdrawing and filing again.')
+            [CompletionResult]::new('poe', 'poe', [CompletionResultType]::ParameterValue, 'Proof-of-execution versions of a claim.')
+            [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'Tenant pins: which domains and subscriptions belong to which tenant.')
+            [CompletionResult]::new('due', 'due', [CompletionResultType]::ParameterValue, 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Count claims by program, PartnerID or month.')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -625,6 +630,225 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'cpor;edit' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'New name of the claim')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'New domain of the claim''s tenant')
+            [CompletionResult]::new('--customer-name', '--customer-name', [CompletionResultType]::ParameterName, 'Customer contact''s name')
+            [CompletionResult]::new('--customer-title', '--customer-title', [CompletionResultType]::ParameterName, 'Customer contact''s title')
+            [CompletionResult]::new('--customer-email', '--customer-email', [CompletionResultType]::ParameterName, 'Customer contact''s e-mail')
+            [CompletionResult]::new('--technical-name', '--technical-name', [CompletionResultType]::ParameterName, 'Technical contact''s name (Business Applications; "" removes the technical contact)')
+            [CompletionResult]::new('--technical-title', '--technical-title', [CompletionResultType]::ParameterName, 'Technical contact''s title (Business Applications)')
+            [CompletionResult]::new('--technical-email', '--technical-email', [CompletionResultType]::ParameterName, 'Technical contact''s e-mail (Business Applications)')
+            [CompletionResult]::new('--partner-contact', '--partner-contact', [CompletionResultType]::ParameterName, 'Partner contact''s name')
+            [CompletionResult]::new('--partner-email', '--partner-email', [CompletionResultType]::ParameterName, 'Partner contact''s e-mail')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Channel the subscription was bought through (Business Applications): vl, web-direct')
+            [CompletionResult]::new('--purchase-date', '--purchase-date', [CompletionResultType]::ParameterName, 'Date of purchase (YYYY-MM-DD; Business Applications)')
+            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'The claim''s comment')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the claim is corrected (mandatory; recorded in its history)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by auto)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check everything and show the claim as it would be, without writing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cpor;poe' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a PoE version to an active claim; it becomes the claim''s `poe`.')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cpor;poe;add' {
+            [CompletionResult]::new('--poe', '--poe', [CompletionResultType]::ParameterName, 'Proof of execution: a local file (recorded by path, size and SHA-256) or an http(s) URL')
+            [CompletionResult]::new('--poe-signed', '--poe-signed', [CompletionResultType]::ParameterName, 'Date the customer signed it (YYYY-MM-DD)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the PoE is added (recorded in the claim''s history)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cpor;poe;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a PoE version to an active claim; it becomes the claim''s `poe`.')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cpor;poe;help;add' {
+            break
+        }
+        'cpor;poe;help;help' {
+            break
+        }
+        'cpor;tenant' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a tenant''s pins, its pin log and its claims by status.')
+            [CompletionResult]::new('unpin', 'unpin', [CompletionResultType]::ParameterValue, 'Remove a pin that no active claim uses, e.g. one made by a mistyped tenant ID.')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cpor;tenant;show' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'The tenant this domain is pinned to')
+            [CompletionResult]::new('--subscription', '--subscription', [CompletionResultType]::ParameterName, 'The tenant this subscription is pinned to')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cpor;tenant;unpin' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'The domain to unpin')
+            [CompletionResult]::new('--subscription', '--subscription', [CompletionResultType]::ParameterName, 'The subscription to unpin')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the pin is removed (mandatory; kept in the pin log)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cpor;tenant;help' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a tenant''s pins, its pin log and its claims by status.')
+            [CompletionResult]::new('unpin', 'unpin', [CompletionResultType]::ParameterValue, 'Remove a pin that no active claim uses, e.g. one made by a mistyped tenant ID.')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cpor;tenant;help;show' {
+            break
+        }
+        'cpor;tenant;help;unpin' {
+            break
+        }
+        'cpor;tenant;help;help' {
+            break
+        }
+        'cpor;due' {
+            [CompletionResult]::new('--within', '--within', [CompletionResultType]::ParameterName, 'Closing: at most N business days left')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Official: since this instant (RFC 3339, or a date meaning its midnight UTC) [default: 24 hours ago]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cpor;report' {
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'What each row counts')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'First day of the range (YYYY-MM-DD, UTC) [default: the first day of the month 11 months ago]')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Last day of the range (YYYY-MM-DD, UTC, inclusive) [default: today]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'cpor;help' {
             [CompletionResult]::new('claim', 'claim', [CompletionResultType]::ParameterValue, 'File a claim: associate a customer''s tenant and workload (or subscription) with a PartnerID.')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List claims, newest first.')
@@ -639,6 +863,11 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent backup of the database to a new file.')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script for SHELL.')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) on stdout.')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Correct an active claim: fix a typo without withdrawing and filing again.')
+            [CompletionResult]::new('poe', 'poe', [CompletionResultType]::ParameterValue, 'Proof-of-execution versions of a claim.')
+            [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'Tenant pins: which domains and subscriptions belong to which tenant.')
+            [CompletionResult]::new('due', 'due', [CompletionResultType]::ParameterValue, 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Count claims by program, PartnerID or month.')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -715,6 +944,33 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             break
         }
         'cpor;help;man' {
+            break
+        }
+        'cpor;help;edit' {
+            break
+        }
+        'cpor;help;poe' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a PoE version to an active claim; it becomes the claim''s `poe`.')
+            break
+        }
+        'cpor;help;poe;add' {
+            break
+        }
+        'cpor;help;tenant' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a tenant''s pins, its pin log and its claims by status.')
+            [CompletionResult]::new('unpin', 'unpin', [CompletionResultType]::ParameterValue, 'Remove a pin that no active claim uses, e.g. one made by a mistyped tenant ID.')
+            break
+        }
+        'cpor;help;tenant;show' {
+            break
+        }
+        'cpor;help;tenant;unpin' {
+            break
+        }
+        'cpor;help;due' {
+            break
+        }
+        'cpor;help;report' {
             break
         }
         'cpor;help;help' {

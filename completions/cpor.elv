@@ -48,6 +48,11 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand backup 'Write a consistent backup of the database to a new file.'
             cand completions 'Print the shell completion script for SHELL.'
             cand man 'Print the man page (roff) on stdout.'
+            cand edit 'Correct an active claim: fix a typo without withdrawing and filing again.'
+            cand poe 'Proof-of-execution versions of a claim.'
+            cand tenant 'Tenant pins: which domains and subscriptions belong to which tenant.'
+            cand due 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.'
+            cand report 'Count claims by program, PartnerID or month.'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpor;claim'= {
@@ -582,6 +587,210 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'cpor;edit'= {
+            cand --name 'New name of the claim'
+            cand --domain 'New domain of the claim''s tenant'
+            cand --customer-name 'Customer contact''s name'
+            cand --customer-title 'Customer contact''s title'
+            cand --customer-email 'Customer contact''s e-mail'
+            cand --technical-name 'Technical contact''s name (Business Applications; "" removes the technical contact)'
+            cand --technical-title 'Technical contact''s title (Business Applications)'
+            cand --technical-email 'Technical contact''s e-mail (Business Applications)'
+            cand --partner-contact 'Partner contact''s name'
+            cand --partner-email 'Partner contact''s e-mail'
+            cand --channel 'Channel the subscription was bought through (Business Applications): vl, web-direct'
+            cand --purchase-date 'Date of purchase (YYYY-MM-DD; Business Applications)'
+            cand --comment 'The claim''s comment'
+            cand --reason 'Why the claim is corrected (mandatory; recorded in its history)'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --dry-run 'Check everything and show the claim as it would be, without writing'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;poe'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a PoE version to an active claim; it becomes the claim''s `poe`.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpor;poe;add'= {
+            cand --poe 'Proof of execution: a local file (recorded by path, size and SHA-256) or an http(s) URL'
+            cand --poe-signed 'Date the customer signed it (YYYY-MM-DD)'
+            cand --reason 'Why the PoE is added (recorded in the claim''s history)'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;poe;help'= {
+            cand add 'Add a PoE version to an active claim; it becomes the claim''s `poe`.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpor;poe;help;add'= {
+        }
+        &'cpor;poe;help;help'= {
+        }
+        &'cpor;tenant'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Show a tenant''s pins, its pin log and its claims by status.'
+            cand unpin 'Remove a pin that no active claim uses, e.g. one made by a mistyped tenant ID.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpor;tenant;show'= {
+            cand --domain 'The tenant this domain is pinned to'
+            cand --subscription 'The tenant this subscription is pinned to'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;tenant;unpin'= {
+            cand --domain 'The domain to unpin'
+            cand --subscription 'The subscription to unpin'
+            cand --reason 'Why the pin is removed (mandatory; kept in the pin log)'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;tenant;help'= {
+            cand show 'Show a tenant''s pins, its pin log and its claims by status.'
+            cand unpin 'Remove a pin that no active claim uses, e.g. one made by a mistyped tenant ID.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpor;tenant;help;show'= {
+        }
+        &'cpor;tenant;help;unpin'= {
+        }
+        &'cpor;tenant;help;help'= {
+        }
+        &'cpor;due'= {
+            cand --within 'Closing: at most N business days left'
+            cand --since 'Official: since this instant (RFC 3339, or a date meaning its midnight UTC) [default: 24 hours ago]'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;report'= {
+            cand --by 'What each row counts'
+            cand --from 'First day of the range (YYYY-MM-DD, UTC) [default: the first day of the month 11 months ago]'
+            cand --to 'Last day of the range (YYYY-MM-DD, UTC, inclusive) [default: today]'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'cpor;help'= {
             cand claim 'File a claim: associate a customer''s tenant and workload (or subscription) with a PartnerID.'
             cand list 'List claims, newest first.'
@@ -596,6 +805,11 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand backup 'Write a consistent backup of the database to a new file.'
             cand completions 'Print the shell completion script for SHELL.'
             cand man 'Print the man page (roff) on stdout.'
+            cand edit 'Correct an active claim: fix a typo without withdrawing and filing again.'
+            cand poe 'Proof-of-execution versions of a claim.'
+            cand tenant 'Tenant pins: which domains and subscriptions belong to which tenant.'
+            cand due 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.'
+            cand report 'Count claims by program, PartnerID or month.'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpor;help;claim'= {
@@ -650,6 +864,25 @@ set edit:completion:arg-completer[cpor] = {|@words|
         &'cpor;help;completions'= {
         }
         &'cpor;help;man'= {
+        }
+        &'cpor;help;edit'= {
+        }
+        &'cpor;help;poe'= {
+            cand add 'Add a PoE version to an active claim; it becomes the claim''s `poe`.'
+        }
+        &'cpor;help;poe;add'= {
+        }
+        &'cpor;help;tenant'= {
+            cand show 'Show a tenant''s pins, its pin log and its claims by status.'
+            cand unpin 'Remove a pin that no active claim uses, e.g. one made by a mistyped tenant ID.'
+        }
+        &'cpor;help;tenant;show'= {
+        }
+        &'cpor;help;tenant;unpin'= {
+        }
+        &'cpor;help;due'= {
+        }
+        &'cpor;help;report'= {
         }
         &'cpor;help;help'= {
         }

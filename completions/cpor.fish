@@ -53,6 +53,11 @@ complete -c cpor -n "__fish_cpor_needs_command" -f -a "catalog" -d 'Print the ca
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "backup" -d 'Write a consistent backup of the database to a new file.'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "completions" -d 'Print the shell completion script for SHELL.'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "man" -d 'Print the man page (roff) on stdout.'
+complete -c cpor -n "__fish_cpor_needs_command" -f -a "edit" -d 'Correct an active claim: fix a typo without withdrawing and filing again.'
+complete -c cpor -n "__fish_cpor_needs_command" -f -a "poe" -d 'Proof-of-execution versions of a claim.'
+complete -c cpor -n "__fish_cpor_needs_command" -f -a "tenant" -d 'Tenant pins: which domains and subscriptions belong to which tenant.'
+complete -c cpor -n "__fish_cpor_needs_command" -f -a "due" -d 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.'
+complete -c cpor -n "__fish_cpor_needs_command" -f -a "report" -d 'Count claims by program, PartnerID or month.'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l partner-id -d 'PartnerID (formerly MPN ID) of the claiming location [config: defaults.partner_id]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l tenant -d 'Customer tenant ID (a GUID)' -r
@@ -449,20 +454,193 @@ complete -c cpor -n "__fish_cpor_using_subcommand man" -l no-input -d 'Never pro
 complete -c cpor -n "__fish_cpor_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations'
 complete -c cpor -n "__fish_cpor_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand man" -s V -l version -d 'Print version'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man help" -f -a "claim" -d 'File a claim: associate a customer\'s tenant and workload (or subscription) with a PartnerID.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man help" -f -a "list" -d 'List claims, newest first.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man help" -f -a "show" -d 'Show one claim: every field and its history, oldest event first.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man help" -f -a "opt-out" -d 'Record that the customer opted out (declined the association).'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man help" -f -a "withdraw" -d 'Withdraw claims: the partner disassociates from the customer\'s unit, with a reason.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man help" -f -a "finalize" -d 'Make every pending claim whose opt-out deadline has passed official.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man help" -f -a "troubleshoot" -d 'Explain a claim, check whether a claim would be accepted, or check the installation.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man help" -f -a "partner" -d 'Manage PartnerIDs and the programs they are enrolled in.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man help" -f -a "calendar" -d 'Business-day calendars: time zone, weekend, holidays and cut-off of the opt-out window.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man help" -f -a "catalog" -d 'Print the catalog: each program, its activity and the workload keys it accepts.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man help" -f -a "backup" -d 'Write a consistent backup of the database to a new file.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man help" -f -a "completions" -d 'Print the shell completion script for SHELL.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man help" -f -a "man" -d 'Print the man page (roff) on stdout.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l name -d 'New name of the claim' -r
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l domain -d 'New domain of the claim\'s tenant' -r
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l customer-name -d 'Customer contact\'s name' -r
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l customer-title -d 'Customer contact\'s title' -r
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l customer-email -d 'Customer contact\'s e-mail' -r
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l technical-name -d 'Technical contact\'s name (Business Applications; "" removes the technical contact)' -r
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l technical-title -d 'Technical contact\'s title (Business Applications)' -r
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l technical-email -d 'Technical contact\'s e-mail (Business Applications)' -r
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l partner-contact -d 'Partner contact\'s name' -r
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l partner-email -d 'Partner contact\'s e-mail' -r
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l channel -d 'Channel the subscription was bought through (Business Applications): vl, web-direct' -r
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l purchase-date -d 'Date of purchase (YYYY-MM-DD; Business Applications)' -r
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l comment -d 'The claim\'s comment' -r
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l reason -d 'Why the claim is corrected (mandatory; recorded in its history)' -r
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l dry-run -d 'Check everything and show the claim as it would be, without writing'
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l json -d 'Shorthand for --format json'
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -s q -l quiet -d 'Only print errors on stderr'
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l no-input -d 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -s y -l yes -d 'Answer yes to confirmations'
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l json -d 'Shorthand for --format json'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -s q -l quiet -d 'Only print errors on stderr'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l no-input -d 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -s y -l yes -d 'Answer yes to confirmations'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -f -a "add" -d 'Add a PoE version to an active claim; it becomes the claim\'s `poe`.'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l poe -d 'Proof of execution: a local file (recorded by path, size and SHA-256) or an http(s) URL' -r
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l poe-signed -d 'Date the customer signed it (YYYY-MM-DD)' -r
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l reason -d 'Why the PoE is added (recorded in the claim\'s history)' -r
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l json -d 'Shorthand for --format json'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Only print errors on stderr'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a PoE version to an active claim; it becomes the claim\'s `poe`.'
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l json -d 'Shorthand for --format json'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -s q -l quiet -d 'Only print errors on stderr'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l no-input -d 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -s y -l yes -d 'Answer yes to confirmations'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -f -a "show" -d 'Show a tenant\'s pins, its pin log and its claims by status.'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -f -a "unpin" -d 'Remove a pin that no active claim uses, e.g. one made by a mistyped tenant ID.'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l domain -d 'The tenant this domain is pinned to' -r
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l subscription -d 'The tenant this subscription is pinned to' -r
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --format json'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only print errors on stderr'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l domain -d 'The domain to unpin' -r
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l subscription -d 'The subscription to unpin' -r
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l reason -d 'Why the pin is removed (mandatory; kept in the pin log)' -r
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l json -d 'Shorthand for --format json'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -s q -l quiet -d 'Only print errors on stderr'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l no-input -d 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -s y -l yes -d 'Answer yes to confirmations'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a tenant\'s pins, its pin log and its claims by status.'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "unpin" -d 'Remove a pin that no active claim uses, e.g. one made by a mistyped tenant ID.'
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpor -n "__fish_cpor_using_subcommand due" -l within -d 'Closing: at most N business days left' -r
+complete -c cpor -n "__fish_cpor_using_subcommand due" -l since -d 'Official: since this instant (RFC 3339, or a date meaning its midnight UTC) [default: 24 hours ago]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand due" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand due" -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand due" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
+complete -c cpor -n "__fish_cpor_using_subcommand due" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand due" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand due" -l json -d 'Shorthand for --format json'
+complete -c cpor -n "__fish_cpor_using_subcommand due" -s q -l quiet -d 'Only print errors on stderr'
+complete -c cpor -n "__fish_cpor_using_subcommand due" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+complete -c cpor -n "__fish_cpor_using_subcommand due" -l no-input -d 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+complete -c cpor -n "__fish_cpor_using_subcommand due" -s y -l yes -d 'Answer yes to confirmations'
+complete -c cpor -n "__fish_cpor_using_subcommand due" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cpor -n "__fish_cpor_using_subcommand due" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand report" -l by -d 'What each row counts' -r -f -a "program\t''
+partner\t''
+month\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand report" -l from -d 'First day of the range (YYYY-MM-DD, UTC) [default: the first day of the month 11 months ago]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand report" -l to -d 'Last day of the range (YYYY-MM-DD, UTC, inclusive) [default: today]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand report" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand report" -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand report" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
+complete -c cpor -n "__fish_cpor_using_subcommand report" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand report" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand report" -l json -d 'Shorthand for --format json'
+complete -c cpor -n "__fish_cpor_using_subcommand report" -s q -l quiet -d 'Only print errors on stderr'
+complete -c cpor -n "__fish_cpor_using_subcommand report" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+complete -c cpor -n "__fish_cpor_using_subcommand report" -l no-input -d 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+complete -c cpor -n "__fish_cpor_using_subcommand report" -s y -l yes -d 'Answer yes to confirmations'
+complete -c cpor -n "__fish_cpor_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cpor -n "__fish_cpor_using_subcommand report" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "claim" -d 'File a claim: associate a customer\'s tenant and workload (or subscription) with a PartnerID.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "list" -d 'List claims, newest first.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "show" -d 'Show one claim: every field and its history, oldest event first.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "opt-out" -d 'Record that the customer opted out (declined the association).'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "withdraw" -d 'Withdraw claims: the partner disassociates from the customer\'s unit, with a reason.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "finalize" -d 'Make every pending claim whose opt-out deadline has passed official.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "troubleshoot" -d 'Explain a claim, check whether a claim would be accepted, or check the installation.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "partner" -d 'Manage PartnerIDs and the programs they are enrolled in.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "calendar" -d 'Business-day calendars: time zone, weekend, holidays and cut-off of the opt-out window.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "catalog" -d 'Print the catalog: each program, its activity and the workload keys it accepts.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "backup" -d 'Write a consistent backup of the database to a new file.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "completions" -d 'Print the shell completion script for SHELL.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "man" -d 'Print the man page (roff) on stdout.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "edit" -d 'Correct an active claim: fix a typo without withdrawing and filing again.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "poe" -d 'Proof-of-execution versions of a claim.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "tenant" -d 'Tenant pins: which domains and subscriptions belong to which tenant.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "due" -d 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "report" -d 'Count claims by program, PartnerID or month.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from partner" -f -a "add" -d 'Enrol a PartnerID in programs (creating it if new; adding to an existing one adds programs).'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from partner" -f -a "list" -d 'List PartnerIDs and their programs.'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from partner" -f -a "remove" -d 'Unenrol a PartnerID from programs, or remove it entirely. Its claims are kept.'
@@ -470,3 +648,6 @@ complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcomma
 complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from calendar" -f -a "show" -d 'Show one calendar with its holidays, or list all calendars.'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from calendar" -f -a "holiday" -d 'Add or remove holidays.'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from calendar" -f -a "import" -d 'Import holidays from a file: `.csv` rows `date,label`, or `.ics` all-day events.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from poe" -f -a "add" -d 'Add a PoE version to an active claim; it becomes the claim\'s `poe`.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "show" -d 'Show a tenant\'s pins, its pin log and its claims by status.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "unpin" -d 'Remove a pin that no active claim uses, e.g. one made by a mistyped tenant ID.'

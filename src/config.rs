@@ -22,6 +22,7 @@ struct RawConfig {
     catalog: Option<PathBuf>,
     max_notified_backdate_days: Option<i64>,
     defaults: Option<RawDefaults>,
+    poe_refresh_months: Option<i64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -55,6 +56,8 @@ pub struct Config {
     /// How many days `--notified-at` may lie before the filing instant (0..=365).
     pub max_notified_backdate_days: Option<u32>,
     pub defaults: Defaults,
+    /// v2: a claim's PoE is aging once its newest signature is older than this many months.
+    pub poe_refresh_months: Option<u32>,
 }
 
 /// The default location of the config file.
@@ -110,7 +113,7 @@ impl Config {
                     format!("config file {shown}{}: {}", locate(text, e.span()), e.message()),
                 )
                 .hint(format!(
-                    "known keys: db, format, calendar, opt_out_business_days, busy_timeout_ms, journal_mode, catalog, max_notified_backdate_days, [defaults] partner_id, partner_contact, partner_email; fix {shown}"
+                    "known keys: db, format, calendar, opt_out_business_days, busy_timeout_ms, journal_mode, catalog, max_notified_backdate_days, poe_refresh_months, [defaults] partner_id, partner_contact, partner_email; fix {shown}"
                 )),
             )
         })?;
@@ -152,6 +155,15 @@ impl Config {
                 ));
             }
             cfg.max_notified_backdate_days = Some(n as u32);
+        }
+        if let Some(n) = raw.poe_refresh_months {
+            if !(1..=12).contains(&n) {
+                return Err(bad(
+                    "poe_refresh_months",
+                    format!("{n} is out of range; use a whole number of months from 1 to 12"),
+                ));
+            }
+            cfg.poe_refresh_months = Some(n as u32);
         }
         if let Some(j) = raw.journal_mode {
             cfg.journal_mode = Some(j.parse().map_err(|e| bad("journal_mode", e))?);
@@ -246,5 +258,21 @@ mod tests {
         );
         let e = parse("calendar = uk\n").unwrap_err();
         assert!(e.contains("line 1, key `calendar`"), "{e}");
+    }
+
+    #[test]
+    fn poe_refresh_months_is_one_to_twelve() {
+        assert_eq!(
+            parse("poe_refresh_months = 6").unwrap().poe_refresh_months,
+            Some(6)
+        );
+        assert_eq!(parse("").unwrap().poe_refresh_months, None);
+        for bad in ["0", "13", "-1"] {
+            let e = parse(&format!("poe_refresh_months = {bad}")).unwrap_err();
+            assert!(
+                e.contains("poe_refresh_months") && e.contains("1 to 12"),
+                "{e}"
+            );
+        }
     }
 }

@@ -179,6 +179,10 @@ pub enum Action {
     Finalized,
     OptedOut,
     Withdrawn,
+    /// v2: fields changed by `cpor edit`; the event carries `changes`.
+    Edited,
+    /// v2: a new PoE version; the event carries `poe`.
+    PoeAdded,
 }
 named_enum!(Action, "history action");
 
@@ -252,6 +256,8 @@ pub struct Claim {
     pub purchase_date: Option<NaiveDate>,
     pub comment: Option<String>,
     pub warnings: Vec<Warning>,
+    /// Every PoE version, oldest first; `poe` is the newest.
+    pub poe_versions: Vec<PoeVersion>,
 }
 
 impl Claim {
@@ -330,6 +336,10 @@ pub struct HistoryEvent {
     pub from: Option<Status>,
     pub to: Status,
     pub reason: Option<String>,
+    /// `edited`: the JSON fields changed, each `[old, new]`, in the claim object's order.
+    pub changes: Option<serde_json::Map<String, serde_json::Value>>,
+    /// `poe-added`: the new PoE version.
+    pub poe: Option<Poe>,
 }
 
 /// A PartnerID and the programs it is enrolled in; serialized as the `partner` JSON object.
@@ -412,7 +422,16 @@ mod tests {
         round_trips::<Activity>(&["presales", "usage"]);
         round_trips::<Channel>(&["vl", "web-direct", "csp"]);
         round_trips::<Status>(&["pending", "official", "opted-out", "withdrawn"]);
-        round_trips::<Action>(&["filed", "finalized", "opted-out", "withdrawn"]);
+        round_trips::<Action>(&[
+            "filed",
+            "finalized",
+            "opted-out",
+            "withdrawn",
+            "edited",
+            "poe-added",
+        ]);
+        round_trips::<PinKind>(&["domain", "subscription"]);
+        round_trips::<PinAction>(&["pin", "unpin"]);
         round_trips::<Severity>(&["info", "warning", "error"]);
     }
 
@@ -520,6 +539,11 @@ impl NewClaim {
 
     /// The claim as stored under `id`.
     pub fn saved(self, id: i64) -> Claim {
+        let first = PoeVersion {
+            poe: self.poe.clone(),
+            added_at: self.filed_at,
+            added_by: self.filed_by.clone(),
+        };
         Claim {
             id,
             name: self.name,
@@ -547,8 +571,68 @@ impl NewClaim {
             partner_contact: self.partner_contact,
             poe: self.poe,
             purchase_date: self.purchase_date,
+            poe_versions: vec![first],
             comment: self.comment,
             warnings: self.warnings,
         }
     }
+}
+
+/// One proof-of-execution version of a claim (v2): the first is recorded when the claim is
+/// filed, later ones by `cpor poe add`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PoeVersion {
+    pub poe: Poe,
+    pub added_at: DateTime<Utc>,
+    pub added_by: String,
+}
+
+/// What a tenant pin ties to a tenant (SPEC §3 v2).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, IntoStaticStr, VariantArray, Serialize, Deserialize,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(into = "&'static str", try_from = "String")]
+pub enum PinKind {
+    Domain,
+    Subscription,
+}
+named_enum!(PinKind, "pin kind");
+
+/// What a pin log entry records.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, IntoStaticStr, VariantArray, Serialize, Deserialize,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(into = "&'static str", try_from = "String")]
+pub enum PinAction {
+    Pin,
+    Unpin,
+}
+named_enum!(PinAction, "pin action");
+
+/// A domain or subscription pinned to a tenant, with the claim that first named it and the
+/// active claims that use it now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pin {
+    pub kind: PinKind,
+    pub value: String,
+    pub tenant_id: String,
+    pub since: DateTime<Utc>,
+    /// `None` only for a pin whose claim could not be found when pins were introduced.
+    pub by_claim: Option<i64>,
+    /// Active claims of the pin's tenant that name the domain or subscription, by ID.
+    pub active_claims: Vec<i64>,
+}
+
+/// One entry of the append-only pin log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PinLogEntry {
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub action: PinAction,
+    pub kind: PinKind,
+    pub value: String,
+    pub tenant_id: String,
+    pub reason: Option<String>,
 }

@@ -6,12 +6,17 @@ mod calendar;
 mod catalog;
 mod claim;
 mod completions;
+mod due;
+mod edit;
 mod finalize;
 mod list;
 mod opt_out;
 mod partner;
+mod poe;
 mod prompt;
+mod report;
 mod show;
+mod tenant;
 mod troubleshoot;
 mod unit;
 mod withdraw;
@@ -121,6 +126,13 @@ pub enum Command {
     Backup(backup::BackupArgs),
     Completions(completions::CompletionsArgs),
     Man(completions::ManArgs),
+    Edit(Box<edit::EditArgs>),
+    #[command(subcommand)]
+    Poe(poe::PoeCommand),
+    #[command(subcommand)]
+    Tenant(tenant::TenantCommand),
+    Due(due::DueArgs),
+    Report(report::ReportArgs),
 }
 
 /// How chatty stderr is.
@@ -408,6 +420,11 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<u8> {
         // Handled before the context is built; they need no config or database.
         Command::Completions(a) => completions::run_completions(a),
         Command::Man(a) => completions::run_man(a),
+        Command::Edit(a) => edit::run(ctx, *a),
+        Command::Poe(c) => poe::run(ctx, c),
+        Command::Tenant(c) => tenant::run(ctx, c),
+        Command::Due(a) => due::run(ctx, a),
+        Command::Report(a) => report::run(ctx, a),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::{Format, Style, Zones, day, emit, opt_day, opt_utc, table, utc, write_json};
 use crate::model::{Action, Status};
-use crate::model::{Claim, HistoryEvent, Warning};
+use crate::model::{Claim, HistoryEvent, Poe, Warning};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Serialize, Serializer as _};
 use serde_json::{Map, Value};
@@ -51,6 +51,31 @@ pub struct ClaimView<'a> {
     pub purchase_date: Option<NaiveDate>,
     pub comment: Option<&'a str>,
     pub warnings: &'a [Warning],
+    /// v2: every PoE version, oldest first (`poe` is the newest).
+    pub poe_versions: Vec<PoeVersionView<'a>>,
+}
+
+/// One of `poe_versions`.
+#[derive(Debug, Serialize)]
+pub struct PoeVersionView<'a> {
+    pub location: &'a str,
+    pub sha256: Option<&'a str>,
+    pub size: Option<u64>,
+    #[serde(serialize_with = "day")]
+    pub signed_on: NaiveDate,
+    #[serde(serialize_with = "utc")]
+    pub added_at: DateTime<Utc>,
+}
+
+impl<'a> PoeView<'a> {
+    pub fn of(p: &'a Poe) -> Self {
+        PoeView {
+            location: &p.location,
+            sha256: p.sha256.as_deref(),
+            size: p.size,
+            signed_on: p.signed_on,
+        }
+    }
 }
 
 /// `customer` and `technical`.
@@ -114,15 +139,21 @@ impl<'a> ClaimView<'a> {
                 name: &c.partner_contact.name,
                 email: &c.partner_contact.email,
             },
-            poe: PoeView {
-                location: &c.poe.location,
-                sha256: c.poe.sha256.as_deref(),
-                size: c.poe.size,
-                signed_on: c.poe.signed_on,
-            },
+            poe: PoeView::of(&c.poe),
             purchase_date: c.purchase_date,
             comment: c.comment.as_deref(),
             warnings: &c.warnings,
+            poe_versions: c
+                .poe_versions
+                .iter()
+                .map(|v| PoeVersionView {
+                    location: &v.poe.location,
+                    sha256: v.poe.sha256.as_deref(),
+                    size: v.poe.size,
+                    signed_on: v.poe.signed_on,
+                    added_at: v.added_at,
+                })
+                .collect(),
         }
     }
 
@@ -159,6 +190,12 @@ pub struct EventView<'a> {
     pub from: Option<Status>,
     pub to: Status,
     pub reason: Option<&'a str>,
+    /// `edited`: `{field: [old, new]}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<&'a Map<String, Value>>,
+    /// `poe-added`: the new PoE version.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub poe: Option<PoeView<'a>>,
 }
 
 impl<'a> EventView<'a> {
@@ -170,6 +207,8 @@ impl<'a> EventView<'a> {
             from: e.from,
             to: e.to,
             reason: e.reason.as_deref(),
+            changes: e.changes.as_ref(),
+            poe: e.poe.as_ref().map(PoeView::of),
         }
     }
 }
@@ -221,7 +260,7 @@ fn flatten(prefix: &str, value: Value, out: &mut Map<String, Value>) {
 }
 
 /// One CSV cell: text as is, `null` empty, and a list as its items joined by `;` (an object
-/// item, such as a warning, by its `code`).
+/// item by its `code`, as a warning, or its `location`, as a PoE version).
 fn csv_cell(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
@@ -229,7 +268,11 @@ fn csv_cell(v: &Value) -> String {
         Value::Array(items) => items
             .iter()
             .map(|item| match item {
-                Value::Object(o) => o.get("code").map(csv_cell).unwrap_or_default(),
+                Value::Object(o) => o
+                    .get("code")
+                    .or_else(|| o.get("location"))
+                    .map(csv_cell)
+                    .unwrap_or_default(),
                 other => csv_cell(other),
             })
             .collect::<Vec<_>>()
@@ -349,6 +392,7 @@ mod tests {
             },
             purchase_date: None,
             comment: None,
+            poe_versions: vec![],
             warnings: vec![
                 Warning {
                     code: "late".into(),
@@ -378,12 +422,13 @@ mod tests {
     #[test]
     fn csv_header_is_the_flattened_json_keys_in_order() {
         assert_eq!(csv_header(), flattened_json_keys(&claim(true)));
-        assert_eq!(csv_header().len(), 37);
+        assert_eq!(csv_header().len(), 38);
         assert_eq!(
             csv_header()[22..25],
             ["customer_name", "customer_title", "customer_email"]
         );
-        assert_eq!(csv_header().last().unwrap(), "warnings");
+        assert_eq!(csv_header()[36], "warnings");
+        assert_eq!(csv_header().last().unwrap(), "poe_versions");
     }
 
     #[test]
@@ -432,6 +477,8 @@ mod tests {
             from: Some(Status::Pending),
             to: Status::OptedOut,
             reason: None,
+            changes: None,
+            poe: None,
         };
         let v = serde_json::to_value(EventView::of(&e)).unwrap();
         assert_eq!(

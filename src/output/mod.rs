@@ -6,9 +6,13 @@
 //! view structs, so each output has one field list.
 
 mod claim;
+mod reports;
 mod table;
 
-pub use claim::{ClaimView, EventView, claim_json, csv_header, emit_claim_detail, emit_claims};
+pub use claim::{
+    ClaimView, EventView, PoeView, claim_json, csv_header, emit_claim_detail, emit_claims,
+};
+pub use reports::{Due, ReportRows, TenantView, emit_due, emit_report, emit_tenant};
 
 use crate::error::Report;
 use crate::model::utc_text;

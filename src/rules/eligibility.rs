@@ -12,7 +12,7 @@
 
 use super::catalog::Catalog;
 use super::{RuleCode, Violation};
-use crate::model::{Channel, Program, Status, Unit, Warning, utc_text};
+use crate::model::{Channel, Pin, PinKind, Program, Status, Unit, Warning, utc_text};
 use chrono::{DateTime, Months, NaiveDate, Utc};
 
 /// The part of a claim that decides whether its unit may be claimed.
@@ -50,10 +50,10 @@ pub struct Holder {
 pub struct StoredFacts {
     /// Programs the PartnerID is enrolled in; `None` when the PartnerID is unknown.
     pub enrolled: Option<Vec<Program>>,
-    /// The tenant the domain was first seen with, if any.
-    pub domain_tenant: Option<String>,
-    /// The tenant the subscription was first seen with, if any.
-    pub subscription_tenant: Option<String>,
+    /// The pin of the requested domain (the tenant it was first seen with), if any.
+    pub domain_pin: Option<Pin>,
+    /// The pin of the requested subscription, if any.
+    pub subscription_pin: Option<Pin>,
     /// Active claims on the requested unit.
     pub holders: Vec<Holder>,
 }
@@ -118,17 +118,15 @@ pub fn check_unit(req: &UnitRequest, facts: &StoredFacts, catalog: &Catalog) -> 
         ));
     }
 
-    if let (Some(domain), Some(known)) = (req.domain, &facts.domain_tenant)
-        && known != req.tenant
+    if let Some(domain) = req.domain
+        && let Some(v) = pin_mismatch(
+            PinKind::Domain,
+            domain,
+            req.tenant,
+            facts.domain_pin.as_ref(),
+        )
     {
-        out.push(Violation::new(
-            RuleCode::DomainTenantMismatch,
-            format!(
-                "domain {domain} belongs to tenant {known}, not to tenant {}",
-                req.tenant
-            ),
-            "confirm the tenant ID and domain with the customer (both are on the Azure AD overview page) and file again",
-        ));
+        out.push(v);
     }
 
     if program.is_bizapps() {
@@ -139,32 +137,18 @@ pub fn check_unit(req: &UnitRequest, facts: &StoredFacts, catalog: &Catalog) -> 
                 "add --subscription with the subscription ID (a GUID) of the customer's Dynamics 365 subscription",
             )),
             Some(sub) => {
-                if let Some(known) = &facts.subscription_tenant
-                    && known != req.tenant
-                {
-                    out.push(Violation::new(
-                        RuleCode::SubscriptionTenantMismatch,
-                        format!(
-                            "subscription {sub} belongs to tenant {known}, not to tenant {}",
-                            req.tenant
-                        ),
-                        "confirm the subscription ID and tenant ID with the customer and file again",
-                    ));
+                if let Some(v) = pin_mismatch(
+                    PinKind::Subscription,
+                    sub,
+                    req.tenant,
+                    facts.subscription_pin.as_ref(),
+                ) {
+                    out.push(v);
                 }
             }
         }
-        match req.channel {
-            None => out.push(Violation::new(
-                RuleCode::ChannelRequired,
-                format!("{program} needs the channel the subscription was bought through"),
-                "add --channel vl (Volume Licensing) or --channel web-direct",
-            )),
-            Some(Channel::Csp) => out.push(Violation::new(
-                RuleCode::CspExcluded,
-                "Business Applications claims cover only Volume Licensing and Web-Direct purchases; CSP subscriptions are excluded",
-                "CSP subscriptions cannot be claimed under CPOR; claim a subscription bought through vl or web-direct",
-            )),
-            Some(_) => {}
+        if let Some(v) = check_channel(program, req.channel) {
+            out.push(v);
         }
     }
 
@@ -203,6 +187,87 @@ pub fn check_unit(req: &UnitRequest, facts: &StoredFacts, catalog: &Catalog) -> 
         }
     }
     out
+}
+
+/// `domain-tenant-mismatch` / `subscription-tenant-mismatch` when `value` is pinned to a tenant
+/// other than `tenant`. The message names the claim that made the pin; when no active claim
+/// uses the pin, the remedy is to unpin it (a mistyped tenant must not block the customer).
+pub fn pin_mismatch(
+    kind: PinKind,
+    value: &str,
+    tenant: &str,
+    pin: Option<&Pin>,
+) -> Option<Violation> {
+    let pin = pin.filter(|p| p.tenant_id != tenant)?;
+    let (code, flag, what) = match kind {
+        PinKind::Domain => (RuleCode::DomainTenantMismatch, "--domain", "domain"),
+        PinKind::Subscription => (
+            RuleCode::SubscriptionTenantMismatch,
+            "--subscription",
+            "subscription",
+        ),
+    };
+    let origin = match pin.by_claim {
+        Some(id) => format!(" (pinned by claim {id} on {})", utc_text(pin.since)),
+        None => format!(" (pinned on {})", utc_text(pin.since)),
+    };
+    let remedy = if pin.active_claims.is_empty() {
+        format!(
+            "if tenant {} was a mistake, remove the pin: cpor tenant unpin {flag} {value} --reason \"...\"; otherwise confirm the tenant ID and {what} with the customer and file again",
+            pin.tenant_id
+        )
+    } else {
+        format!(
+            "confirm the tenant ID and {what} with the customer (both are on the Azure AD overview page); active claim{} {} use{} tenant {}",
+            if pin.active_claims.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            join_ids(&pin.active_claims),
+            if pin.active_claims.len() == 1 {
+                "s"
+            } else {
+                ""
+            },
+            pin.tenant_id
+        )
+    };
+    Some(Violation::new(
+        code,
+        format!(
+            "{what} {value} belongs to tenant {}{origin}, not to tenant {tenant}",
+            pin.tenant_id
+        ),
+        remedy,
+    ))
+}
+
+/// `channel-required` / `csp-excluded` for a Business Applications program.
+pub fn check_channel(program: Program, channel: Option<Channel>) -> Option<Violation> {
+    match channel {
+        None => Some(Violation::new(
+            RuleCode::ChannelRequired,
+            format!("{program} needs the channel the subscription was bought through"),
+            "add --channel vl (Volume Licensing) or --channel web-direct",
+        )),
+        Some(Channel::Csp) => Some(Violation::new(
+            RuleCode::CspExcluded,
+            "Business Applications claims cover only Volume Licensing and Web-Direct purchases; CSP subscriptions are excluded",
+            "CSP subscriptions cannot be claimed under CPOR; claim a subscription bought through vl or web-direct",
+        )),
+        Some(_) => None,
+    }
+}
+
+/// Claim IDs as `1, 2 and 3`.
+pub fn join_ids(ids: &[i64]) -> String {
+    let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+    match ids.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// A contact as typed: any part may be missing.
@@ -359,7 +424,14 @@ mod tests {
     fn reports_every_failing_rule_at_once() {
         let facts = StoredFacts {
             enrolled: None,
-            domain_tenant: Some("t2".into()),
+            domain_pin: Some(Pin {
+                kind: PinKind::Domain,
+                value: "contoso.com".into(),
+                tenant_id: "t2".into(),
+                since: "2025-01-01T00:00:00Z".parse().unwrap(),
+                by_claim: Some(4),
+                active_claims: vec![],
+            }),
             ..Default::default()
         };
         let v = check_unit(

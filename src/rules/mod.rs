@@ -5,9 +5,13 @@
 
 pub mod calendar;
 pub mod catalog;
+pub mod due;
+pub mod edit;
 pub mod eligibility;
 pub mod format;
 pub mod lifecycle;
+pub mod pins;
+pub mod poe;
 
 use std::fmt;
 
@@ -32,6 +36,10 @@ pub enum RuleCode {
     InvalidTransition,
     /// Warning: OSA Sell filed more than 90 days after purchase.
     Osa90DayWindow,
+    /// v2: `tenant unpin` of a pin that an active claim uses.
+    PinInUse,
+    /// v2 warning: the newest PoE signature is older than `poe_refresh_months`.
+    PoeAging,
 }
 
 impl RuleCode {
@@ -53,6 +61,8 @@ impl RuleCode {
             RuleCode::DuplicateClaim => "duplicate-claim",
             RuleCode::InvalidTransition => "invalid-transition",
             RuleCode::Osa90DayWindow => "osa-90-day-window",
+            RuleCode::PinInUse => "pin-in-use",
+            RuleCode::PoeAging => "poe-aging",
         }
     }
 }

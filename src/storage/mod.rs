@@ -19,7 +19,9 @@ pub mod sqlite;
 /// backend's migrations count the same way.
 pub use sqlite::LATEST_VERSION;
 
-use crate::model::{Claim, HistoryEvent, NewClaim, Partner, Program, Status};
+use crate::model::{
+    Claim, HistoryEvent, NewClaim, Partner, Pin, PinKind, PinLogEntry, Program, Status,
+};
 use crate::rules::calendar::Calendar;
 use crate::rules::eligibility::{StoredFacts, UnitRequest};
 use crate::rules::lifecycle::{ClaimState, Transition};
@@ -335,6 +337,95 @@ pub trait Txn {
 
     /// Make the transaction's changes permanent.
     fn commit(self: Box<Self>) -> Result<(), StorageError>;
+
+    // v2: tenant pins and their log.
+
+    /// The pin of a domain or subscription, with the active claims that use it.
+    fn pin(&mut self, kind: PinKind, value: &str) -> Result<Option<Pin>, StorageError>;
+    /// Every pin of a tenant, domains first.
+    fn pins_of_tenant(&mut self, tenant: &str) -> Result<Vec<Pin>, StorageError>;
+    /// A tenant's pin log, oldest first.
+    fn pin_log(&mut self, tenant: &str) -> Result<Vec<PinLogEntry>, StorageError>;
+    /// Pin `entry.value` to `entry.tenant_id` (made by claim `by_claim`) unless it is pinned
+    /// already, and log it; whether a pin was made.
+    fn add_pin(&mut self, entry: &PinLogEntry, by_claim: i64) -> Result<bool, StorageError>;
+    /// Remove the pin `entry` names and log the removal; whether it existed.
+    fn remove_pin(&mut self, entry: &PinLogEntry) -> Result<bool, StorageError>;
+    /// How many claims of a tenant are in each status.
+    fn claim_counts_of_tenant(&mut self, tenant: &str) -> Result<StatusCounts, StorageError>;
+
+    // v2: corrections.
+
+    /// Store a decided edit of `claim`'s details with its `edited` event. Fails with
+    /// [`StorageError::Conflict`] when the claim is no longer in `event.from`.
+    fn record_edit(&mut self, claim: &Claim, event: &HistoryEvent) -> Result<(), StorageError>;
+    /// Add the PoE version `event.poe` (newest from now on) with its `poe-added` event. Fails
+    /// with [`StorageError::Conflict`] when the claim is no longer in `event.from`.
+    fn add_poe(&mut self, claim_id: i64, event: &HistoryEvent) -> Result<(), StorageError>;
+
+    // v2: the work queue and reports.
+
+    /// Claims whose `official_at` lies in `[from, to]`, earliest first.
+    fn official_between(
+        &mut self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Claim>, StorageError>;
+    /// Active claims whose newest PoE was signed before `day`.
+    fn active_with_poe_signed_before(&mut self, day: NaiveDate)
+    -> Result<Vec<Claim>, StorageError>;
+    /// Counts per program or PartnerID over the claims filed in `[from, until)`.
+    fn report_groups(
+        &mut self,
+        group: ReportGroup,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<GroupCounts>, StorageError>;
+    /// Counts per UTC month of the lifecycle instants in `[from, until)`; empty months absent.
+    fn report_months(
+        &mut self,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<MonthCounts>, StorageError>;
+}
+
+/// How many claims are in each status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct StatusCounts {
+    pub pending: u64,
+    pub official: u64,
+    pub opted_out: u64,
+    pub withdrawn: u64,
+}
+
+/// What `report` groups claims by, besides the month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportGroup {
+    Program,
+    Partner,
+}
+
+/// One row of `report --by program|partner`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct GroupCounts {
+    pub key: String,
+    pub filed: u64,
+    pub pending: u64,
+    pub official: u64,
+    pub opted_out: u64,
+    pub withdrawn: u64,
+    pub opted_out_in_window: u64,
+}
+
+/// One row of `report --by month`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct MonthCounts {
+    #[serde(rename = "key")]
+    pub month: String,
+    pub filed: u64,
+    pub became_official: u64,
+    pub opted_out: u64,
+    pub withdrawn: u64,
 }
 
 /// Which claims `list` shows.

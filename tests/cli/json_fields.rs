@@ -35,6 +35,8 @@ const CLAIM_KEYS: &[&str] = &[
     "purchase_date",
     "comment",
     "warnings",
+    // v2
+    "poe_versions",
 ];
 
 const TIME_KEYS: &[&str] = &[
@@ -152,6 +154,13 @@ fn known_claim_values() {
         "purchase_date": null,
         "comment": null,
         "warnings": [],
+        "poe_versions": [{
+            "location": poe_path.to_str().unwrap(),
+            "sha256": POE_SHA256,
+            "size": 3,
+            "signed_on": "2025-05-20",
+            "added_at": "2025-06-02T10:00:00Z",
+        }],
     });
     let mut without_id = c.clone();
     without_id.as_object_mut().unwrap().remove("id");

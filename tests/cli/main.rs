@@ -8,11 +8,15 @@ mod concurrency;
 mod config;
 mod dry_run;
 mod fuzz_args;
+mod due_report;
+mod edit;
 mod harness;
 mod json_fields;
 mod lifecycle;
 mod malformed;
 mod output;
+mod pins;
+mod poe;
 mod rules;
 #[path = "../support/seed.rs"]
 mod seed;

@@ -297,7 +297,7 @@ fn required(v: &Option<String>) -> &str {
 }
 
 /// A PoE value that cannot be recorded, as a usage error naming the fix.
-fn poe_error(e: PoeFileError) -> anyhow::Error {
+pub(crate) fn poe_error(e: PoeFileError) -> anyhow::Error {
     match e {
         PoeFileError::Empty => bad_value("--poe", e.to_string()),
         PoeFileError::BadUrl { .. } => CporError::usage("poe-url", e.to_string())

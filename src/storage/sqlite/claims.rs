@@ -2,8 +2,8 @@
 
 use super::SqliteTxn;
 use crate::model::{
-    Action, Claim, Contact, HistoryEvent, NewClaim, PartnerContact, Poe, Status, Warning,
-    parse_instant, utc_text,
+    Action, Claim, Contact, HistoryEvent, NewClaim, PartnerContact, PinKind, Poe, PoeVersion,
+    Status, Warning, parse_instant, utc_text,
 };
 use crate::rules::eligibility::{Holder, StoredFacts, UnitRequest};
 use crate::rules::lifecycle::{ClaimState, Transition};
@@ -13,33 +13,30 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
-const COLUMNS: &str = "id, name, program, partner_id, tenant_id, domain, workload, subscription_id,
+pub(super) const COLUMNS: &str =
+    "id, name, program, partner_id, tenant_id, domain, workload, subscription_id,
     channel, status, filed_at, filed_by, notified_at, deadline, deadline_day, calendar,
     official_at, opted_out_at, opt_out_in_window, withdrawn_at, end_reason, customer_name,
     customer_title, customer_email, technical_name, technical_title, technical_email,
     partner_contact_name, partner_contact_email, poe_location, poe_sha256, poe_size,
-    poe_signed_on, purchase_date, comment, warnings";
+    poe_signed_on, purchase_date, comment, warnings,
+    (SELECT json_group_array(json_array(v.location, v.sha256, v.size, v.signed_on, v.added_at,
+        v.added_by) ORDER BY v.id) FROM poe_versions v WHERE v.claim_id = claims.id)";
 
 impl SqliteTxn<'_> {
     /// Everything stored that the eligibility rules need for `req`.
     pub fn unit_facts(&self, req: &UnitRequest) -> anyhow::Result<StoredFacts> {
         let enrolled = self.partner(req.partner_id)?.map(|p| p.programs);
-        let domain_tenant = match req.domain {
-            Some(d) => self
-                .tx
-                .prepare_cached("SELECT tenant_id FROM domains WHERE domain = ?1")?
-                .query_row([d], |r| r.get(0))
-                .optional()?,
-            None => None,
-        };
-        let subscription_tenant = match req.subscription {
-            Some(s) => self
-                .tx
-                .prepare_cached("SELECT tenant_id FROM subscriptions WHERE subscription_id = ?1")?
-                .query_row([s], |r| r.get(0))
-                .optional()?,
-            None => None,
-        };
+        let domain_pin = req
+            .domain
+            .map(|d| self.pin(PinKind::Domain, d))
+            .transpose()?
+            .flatten();
+        let subscription_pin = req
+            .subscription
+            .map(|s| self.pin(PinKind::Subscription, s))
+            .transpose()?
+            .flatten();
         let holders = self
             .tx
             .prepare_cached(
@@ -69,8 +66,8 @@ impl SqliteTxn<'_> {
             .collect::<anyhow::Result<Vec<_>>>()?;
         Ok(StoredFacts {
             enrolled,
-            domain_tenant,
-            subscription_tenant,
+            domain_pin,
+            subscription_pin,
             holders,
         })
     }
@@ -79,19 +76,6 @@ impl SqliteTxn<'_> {
     /// tenant. Returns the new claim ID.
     pub fn insert_claim(&self, c: &NewClaim) -> anyhow::Result<i64> {
         let now = utc_text(c.filed_at);
-        self.tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO domains (domain, tenant_id, first_seen) VALUES (?1, ?2, ?3)",
-            )?
-            .execute(params![c.domain, c.tenant_id, now])?;
-        if let Some(sub) = &c.subscription_id {
-            self.tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO subscriptions (subscription_id, tenant_id, first_seen)
-                     VALUES (?1, ?2, ?3)",
-                )?
-                .execute(params![sub, c.tenant_id, now])?;
-        }
         let technical = c.technical.as_ref();
         self.tx
             .prepare_cached(
@@ -139,6 +123,28 @@ impl SqliteTxn<'_> {
             ])
             .context("could not record the claim")?;
         let id = self.tx.last_insert_rowid();
+        let pin_reason = format!("named by claim {id}");
+        self.pin_if_new(
+            PinKind::Domain,
+            &c.domain,
+            &c.tenant_id,
+            id,
+            c.filed_at,
+            &c.filed_by,
+            &pin_reason,
+        )?;
+        if let Some(sub) = &c.subscription_id {
+            self.pin_if_new(
+                PinKind::Subscription,
+                sub,
+                &c.tenant_id,
+                id,
+                c.filed_at,
+                &c.filed_by,
+                &pin_reason,
+            )?;
+        }
+        self.insert_poe_version(id, &c.poe, c.filed_at, &c.filed_by)?;
         self.append_event(
             id,
             &HistoryEvent {
@@ -148,16 +154,21 @@ impl SqliteTxn<'_> {
                 from: None,
                 to: NewClaim::STATUS,
                 reason: c.comment.clone(),
+                changes: None,
+                poe: None,
             },
         )?;
         Ok(id)
     }
 
-    fn append_event(&self, claim_id: i64, e: &HistoryEvent) -> anyhow::Result<()> {
+    pub(super) fn append_event(&self, claim_id: i64, e: &HistoryEvent) -> anyhow::Result<()> {
+        let changes = e.changes.as_ref().map(serde_json::to_string).transpose()?;
+        let poe = e.poe.as_ref().map(poe_json).transpose()?;
         self.tx
             .prepare_cached(
-                "INSERT INTO events (claim_id, at, actor, action, from_status, to_status, reason)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO events (claim_id, at, actor, action, from_status, to_status, reason,
+                   changes, poe)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(params![
                 claim_id,
@@ -166,7 +177,9 @@ impl SqliteTxn<'_> {
                 e.action,
                 e.from,
                 e.to,
-                e.reason
+                e.reason,
+                changes,
+                poe
             ])
             .context("could not append to the claim's history")?;
         Ok(())
@@ -231,6 +244,8 @@ impl SqliteTxn<'_> {
                 from: Some(t.from),
                 to: t.to,
                 reason: t.reason.clone(),
+                changes: None,
+                poe: None,
             },
         )
     }
@@ -248,7 +263,7 @@ impl SqliteTxn<'_> {
     /// A claim's history, oldest first.
     pub fn history(&self, id: i64) -> anyhow::Result<Vec<HistoryEvent>> {
         let mut stmt = self.tx.prepare_cached(
-            "SELECT at, actor, action, from_status, to_status, reason FROM events
+            "SELECT at, actor, action, from_status, to_status, reason, changes, poe FROM events
              WHERE claim_id = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map([id], |r| {
@@ -259,10 +274,12 @@ impl SqliteTxn<'_> {
                 r.get(3)?,
                 r.get(4)?,
                 r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(6)?,
+                r.get::<_, Option<String>>(7)?,
             ))
         })?;
         rows.map(|row| {
-            let (at, actor, action, from, to, reason) = row?;
+            let (at, actor, action, from, to, reason, changes, poe) = row?;
             Ok(HistoryEvent {
                 at: instant(&at)?,
                 actor,
@@ -270,6 +287,11 @@ impl SqliteTxn<'_> {
                 from,
                 to,
                 reason,
+                changes: changes
+                    .map(|c| serde_json::from_str(&c))
+                    .transpose()
+                    .context("malformed stored changes")?,
+                poe: poe.map(|p| poe_from_json(&p)).transpose()?,
             })
         })
         .collect()
@@ -429,16 +451,67 @@ impl SqliteTxn<'_> {
     }
 }
 
-fn instant(s: &str) -> anyhow::Result<DateTime<Utc>> {
+/// A PoE as stored in an event: `{location, sha256, size, signed_on}`.
+fn poe_json(p: &Poe) -> anyhow::Result<String> {
+    Ok(serde_json::to_string(&serde_json::json!({
+        "location": p.location,
+        "sha256": p.sha256,
+        "size": p.size,
+        "signed_on": p.signed_on.to_string(),
+    }))?)
+}
+
+fn poe_from_json(s: &str) -> anyhow::Result<Poe> {
+    #[derive(serde::Deserialize)]
+    struct Stored {
+        location: String,
+        sha256: Option<String>,
+        size: Option<u64>,
+        signed_on: String,
+    }
+    let p: Stored = serde_json::from_str(s).context("malformed stored PoE")?;
+    Ok(Poe {
+        location: p.location,
+        sha256: p.sha256,
+        size: p.size,
+        signed_on: date(&p.signed_on)?,
+    })
+}
+
+/// The PoE versions column of [`COLUMNS`]: a JSON array of
+/// `[location, sha256, size, signed_on, added_at, added_by]`, oldest first.
+fn poe_versions(text: Option<String>) -> anyhow::Result<Vec<PoeVersion>> {
+    type Row = (String, Option<String>, Option<u64>, String, String, String);
+    let rows: Vec<Row> = match text {
+        Some(t) => serde_json::from_str(&t).context("malformed stored PoE versions")?,
+        None => Vec::new(),
+    };
+    rows.into_iter()
+        .map(|(location, sha256, size, signed_on, added_at, added_by)| {
+            Ok(PoeVersion {
+                poe: Poe {
+                    location,
+                    sha256,
+                    size,
+                    signed_on: date(&signed_on)?,
+                },
+                added_at: instant(&added_at)?,
+                added_by,
+            })
+        })
+        .collect()
+}
+
+pub(super) fn instant(s: &str) -> anyhow::Result<DateTime<Utc>> {
     parse_instant(s).map_err(|e| anyhow!("malformed stored time: {e}"))
 }
 
-fn date(s: &str) -> anyhow::Result<NaiveDate> {
+pub(super) fn date(s: &str) -> anyhow::Result<NaiveDate> {
     s.parse()
         .with_context(|| format!("malformed stored date '{s}'"))
 }
 
-fn row_to_claim(r: &Row) -> anyhow::Result<Claim> {
+pub(super) fn row_to_claim(r: &Row) -> anyhow::Result<Claim> {
     let text = |i: usize| -> anyhow::Result<String> { Ok(r.get::<_, String>(i)?) };
     let opt = |i: usize| -> anyhow::Result<Option<String>> { Ok(r.get::<_, Option<String>>(i)?) };
     let opt_instant = |i: usize| -> anyhow::Result<Option<DateTime<Utc>>> {
@@ -491,5 +564,6 @@ fn row_to_claim(r: &Row) -> anyhow::Result<Claim> {
         purchase_date: opt(33)?.map(|d| date(&d)).transpose()?,
         comment: opt(34)?,
         warnings,
+        poe_versions: poe_versions(opt(36)?)?,
     })
 }

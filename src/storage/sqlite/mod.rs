@@ -29,10 +29,12 @@
 mod backup;
 mod calendars;
 mod claims;
+mod corrections;
 mod error;
 mod health;
 mod open;
 mod partners;
+mod queue;
 mod runs;
 mod schema;
 mod values;
@@ -41,10 +43,10 @@ pub use open::probe;
 pub use schema::LATEST_VERSION;
 
 use super::{
-    BackendFacts, ClaimFilter, EnrolOutcome, FinalizeRun, Overdue, PoeFile, StorageError, Store,
-    Txn,
+    BackendFacts, ClaimFilter, EnrolOutcome, FinalizeRun, GroupCounts, MonthCounts, Overdue,
+    PoeFile, ReportGroup, StatusCounts, StorageError, Store, Txn,
 };
-use crate::model::{Claim, HistoryEvent, NewClaim, Partner, Program};
+use crate::model::{Claim, HistoryEvent, NewClaim, Partner, Pin, PinKind, PinLogEntry, Program};
 use crate::rules::calendar::Calendar;
 use crate::rules::eligibility::{StoredFacts, UnitRequest};
 use crate::rules::lifecycle::{ClaimState, Transition};
@@ -156,6 +158,18 @@ impl Txn for SqliteTxn<'_> {
         fn overdue(&mut self, now: DateTime<Utc>) -> Overdue;
         fn active_poe_files(&mut self) -> Vec<PoeFile>;
         fn claim_count(&mut self) -> u64;
+        fn pin(&mut self, kind: PinKind, value: &str) -> Option<Pin>;
+        fn pins_of_tenant(&mut self, tenant: &str) -> Vec<Pin>;
+        fn pin_log(&mut self, tenant: &str) -> Vec<PinLogEntry>;
+        fn add_pin(&mut self, entry: &PinLogEntry, by_claim: i64) -> bool;
+        fn remove_pin(&mut self, entry: &PinLogEntry) -> bool;
+        fn claim_counts_of_tenant(&mut self, tenant: &str) -> StatusCounts;
+        fn record_edit(&mut self, claim: &Claim, event: &HistoryEvent) -> ();
+        fn add_poe(&mut self, claim_id: i64, event: &HistoryEvent) -> ();
+        fn official_between(&mut self, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Claim>;
+        fn active_with_poe_signed_before(&mut self, day: NaiveDate) -> Vec<Claim>;
+        fn report_groups(&mut self, group: ReportGroup, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<GroupCounts>;
+        fn report_months(&mut self, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<MonthCounts>;
     }
 
     fn commit(self: Box<Self>) -> Result<(), StorageError> {

@@ -128,6 +128,99 @@ pub const MIGRATIONS: &[&str] = &[
         finalized   INTEGER NOT NULL DEFAULT 0
     );
     "#,
+    // 3: PLACEHOLDER, replaced at merge by the hash-chain migration of the history. It exists
+    // only so that migration 4 keeps its number on this branch.
+    "-- 3: reserved (hash chains)\nSELECT 1;",
+    // 4: corrections (SPEC v2 §3, §4): PoE versions, tenant pins with an append-only pin log,
+    // and `edited` / `poe-added` history events.
+    r#"
+    CREATE TABLE poe_versions (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        claim_id    INTEGER NOT NULL REFERENCES claims(id),
+        location    TEXT NOT NULL,
+        sha256      TEXT,
+        size        INTEGER,
+        signed_on   TEXT NOT NULL,
+        added_at    TEXT NOT NULL,
+        added_by    TEXT NOT NULL
+    );
+    CREATE INDEX poe_versions_claim ON poe_versions (claim_id, id);
+    -- PoE versions are history: kept for ever, never rewritten.
+    CREATE TRIGGER poe_versions_append_only_update BEFORE UPDATE ON poe_versions
+    BEGIN
+        SELECT RAISE(ABORT, 'cpor: PoE versions are append-only');
+    END;
+    CREATE TRIGGER poe_versions_append_only_delete BEFORE DELETE ON poe_versions
+    BEGIN
+        SELECT RAISE(ABORT, 'cpor: PoE versions are append-only');
+    END;
+    -- Each claim's PoE so far becomes its first version.
+    INSERT INTO poe_versions (claim_id, location, sha256, size, signed_on, added_at, added_by)
+        SELECT id, poe_location, poe_sha256, poe_size, poe_signed_on, filed_at, filed_by
+        FROM claims ORDER BY id;
+
+    CREATE TABLE pins (
+        kind        TEXT NOT NULL CHECK (kind IN ('domain','subscription')),
+        value       TEXT NOT NULL,
+        tenant_id   TEXT NOT NULL,
+        since       TEXT NOT NULL,
+        by_claim    INTEGER REFERENCES claims(id),
+        PRIMARY KEY (kind, value)
+    );
+    CREATE INDEX pins_tenant ON pins (tenant_id);
+    CREATE TABLE pin_log (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        at          TEXT NOT NULL,
+        actor       TEXT NOT NULL,
+        action      TEXT NOT NULL CHECK (action IN ('pin','unpin')),
+        kind        TEXT NOT NULL CHECK (kind IN ('domain','subscription')),
+        value       TEXT NOT NULL,
+        tenant_id   TEXT NOT NULL,
+        reason      TEXT
+    );
+    CREATE INDEX pin_log_tenant ON pin_log (tenant_id, id);
+    CREATE TRIGGER pin_log_append_only_update BEFORE UPDATE ON pin_log
+    BEGIN
+        SELECT RAISE(ABORT, 'cpor: the pin log is append-only');
+    END;
+    CREATE TRIGGER pin_log_append_only_delete BEFORE DELETE ON pin_log
+    BEGIN
+        SELECT RAISE(ABORT, 'cpor: the pin log is append-only');
+    END;
+    -- The remembered domains and subscriptions become pins, made by the first claim that named
+    -- them with their tenant; the log starts with those pins.
+    INSERT INTO pins (kind, value, tenant_id, since, by_claim)
+        SELECT 'domain', d.domain, d.tenant_id, d.first_seen,
+               (SELECT min(c.id) FROM claims c
+                 WHERE c.domain = d.domain AND c.tenant_id = d.tenant_id)
+        FROM domains d;
+    INSERT INTO pins (kind, value, tenant_id, since, by_claim)
+        SELECT 'subscription', s.subscription_id, s.tenant_id, s.first_seen,
+               (SELECT min(c.id) FROM claims c
+                 WHERE c.subscription_id = s.subscription_id AND c.tenant_id = s.tenant_id)
+        FROM subscriptions s;
+    INSERT INTO pin_log (at, actor, action, kind, value, tenant_id, reason)
+        SELECT p.since, coalesce(c.filed_by, 'cpor'), 'pin', p.kind, p.value, p.tenant_id,
+               CASE WHEN p.by_claim IS NULL THEN 'remembered before pins were logged'
+                    ELSE 'named by claim ' || p.by_claim END
+        FROM pins p LEFT JOIN claims c ON c.id = p.by_claim
+        ORDER BY p.since, p.kind, p.value;
+    DROP TABLE domains;
+    DROP TABLE subscriptions;
+    CREATE INDEX claims_domain ON claims (domain);
+
+    ALTER TABLE events ADD COLUMN changes TEXT;
+    ALTER TABLE events ADD COLUMN poe TEXT;
+    -- Widen the CHECK on `action` in place. Rebuilding `events` would have to copy every column
+    -- and trigger it has; allowing more values changes nothing on disk, which is the case the
+    -- SQLite manual gives for editing the stored schema text (ALTER TABLE, "making other kinds
+    -- of table schema changes"). The migration tests check that the new actions are accepted.
+    PRAGMA writable_schema = ON;
+    UPDATE sqlite_schema
+       SET sql = replace(sql, '''withdrawn'')', '''withdrawn'',''edited'',''poe-added'')')
+     WHERE type = 'table' AND name = 'events';
+    PRAGMA writable_schema = RESET;
+    "#,
 ];
 
 /// The schema version this binary writes.
@@ -198,5 +291,96 @@ mod tests {
         assert!(e.to_string().contains("append-only"), "{e}");
         let e = conn.execute("DELETE FROM claims", []).unwrap_err();
         assert!(e.to_string().contains("never deleted"), "{e}");
+    }
+
+    /// A version-2 database with claims, domains and subscriptions gains PoE versions, pins
+    /// made by the first claim naming them, a pin log, and the new history actions.
+    #[test]
+    fn migration_4_keeps_poe_and_domains_as_versions_and_pins() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        for sql in &MIGRATIONS[..2] {
+            tx.execute_batch(sql).unwrap();
+        }
+        tx.execute_batch(
+            "PRAGMA user_version = 2;
+             INSERT INTO domains VALUES ('contoso.com', 't1', '2025-01-01T00:00:00Z');
+             INSERT INTO subscriptions VALUES ('s1', 't1', '2025-01-02T00:00:00Z');",
+        )
+        .unwrap();
+        for (id, sub) in [(1, "NULL"), (2, "'s1'"), (3, "'s1'")] {
+            tx.execute_batch(&format!(
+                "INSERT INTO claims (name, program, partner_id, tenant_id, domain, workload,
+                   subscription_id, unit_key, status, filed_at, filed_by, notified_at, deadline,
+                   deadline_day, calendar, customer_name, customer_title, customer_email,
+                   partner_contact_name, partner_contact_email, poe_location, poe_sha256,
+                   poe_size, poe_signed_on)
+                 VALUES ('n','osu-m365','1','t1','contoso.com','teams',{sub},'u{id}','withdrawn',
+                   '2025-01-0{id}T00:00:00Z','ana','x','x','x','default','c','c','c@d.com','p',
+                   'p@d.com','/poe{id}.pdf','ab',{id},'2025-01-01');"
+            ))
+            .unwrap();
+        }
+        tx.commit().unwrap();
+        migrate(&mut conn, 7).unwrap();
+        let rows = |sql: &str| -> Vec<String> {
+            let mut stmt = conn.prepare(sql).unwrap();
+            stmt.query_map([], |r| r.get::<_, String>(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+        };
+        assert_eq!(
+            rows(
+                "SELECT claim_id || ' ' || location || ' ' || size || ' ' || added_by
+                  FROM poe_versions ORDER BY id"
+            ),
+            [
+                "1 /poe1.pdf 1 ana",
+                "2 /poe2.pdf 2 ana",
+                "3 /poe3.pdf 3 ana"
+            ]
+        );
+        assert_eq!(
+            rows(
+                "SELECT kind || ' ' || value || ' ' || tenant_id || ' ' || by_claim
+                  FROM pins ORDER BY kind"
+            ),
+            ["domain contoso.com t1 1", "subscription s1 t1 2"]
+        );
+        assert_eq!(
+            rows("SELECT action || ' ' || value || ' ' || reason FROM pin_log ORDER BY id"),
+            [
+                "pin contoso.com named by claim 1",
+                "pin s1 named by claim 2"
+            ]
+        );
+        // The widened CHECK holds in this connection and in a new one; others still fail.
+        for action in ["edited", "poe-added"] {
+            conn.execute(
+                "INSERT INTO events (claim_id, at, actor, action, from_status, to_status)
+                 VALUES (1, 'x', 'a', ?1, 'withdrawn', 'withdrawn')",
+                [action],
+            )
+            .unwrap();
+        }
+        let e = conn
+            .execute(
+                "INSERT INTO events (claim_id, at, actor, action, to_status)
+                 VALUES (1, 'x', 'a', 'renamed', 'withdrawn')",
+                [],
+            )
+            .unwrap_err();
+        assert!(e.to_string().contains("CHECK"), "{e}");
+        let ok: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+        let e = conn.execute("DELETE FROM pin_log", []).unwrap_err();
+        assert!(e.to_string().contains("append-only"), "{e}");
+        let e = conn
+            .execute("UPDATE poe_versions SET size = 0", [])
+            .unwrap_err();
+        assert!(e.to_string().contains("append-only"), "{e}");
     }
 }

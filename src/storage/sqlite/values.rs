@@ -1,6 +1,6 @@
 //! How the domain's enums are stored: as their kebab-case names, checked when read back.
 
-use crate::model::{Action, Channel, Program, Status};
+use crate::model::{Action, Channel, PinAction, PinKind, Program, Status};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 macro_rules! text_enum {
@@ -22,4 +22,4 @@ macro_rules! text_enum {
     )*};
 }
 
-text_enum!(Action, Channel, Program, Status);
+text_enum!(Action, Channel, PinAction, PinKind, Program, Status);
