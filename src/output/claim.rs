@@ -156,6 +156,8 @@ pub struct EventView<'a> {
     pub from: Option<Status>,
     pub to: Status,
     pub reason: Option<&'a str>,
+    pub hash: Option<&'a str>,
+    pub prev_hash: Option<&'a str>,
 }
 
 impl<'a> EventView<'a> {
@@ -167,6 +169,8 @@ impl<'a> EventView<'a> {
             from: e.from,
             to: e.to,
             reason: e.reason.as_deref(),
+            hash: e.hash.as_deref(),
+            prev_hash: e.prev_hash.as_deref(),
         }
     }
 }
@@ -429,12 +433,15 @@ mod tests {
             from: Some(Status::Pending),
             to: Status::OptedOut,
             reason: None,
+            prev_hash: Some("ab".into()),
+            hash: Some("cd".into()),
         };
         let v = serde_json::to_value(EventView::of(&e)).unwrap();
         assert_eq!(
             v,
             serde_json::json!({"at": "2025-06-05T08:30:00Z", "actor": "ana", "action": "opted-out",
-                "from": "pending", "to": "opted-out", "reason": null})
+                "from": "pending", "to": "opted-out", "reason": null, "hash": "cd",
+                "prev_hash": "ab"})
         );
     }
 }

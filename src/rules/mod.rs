@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod eligibility;
 pub mod format;
+pub mod history;
 pub mod lifecycle;
 
 use std::fmt;

@@ -228,6 +228,12 @@ pub trait Txn {
     fn claim(&mut self, id: i64) -> Result<Option<Claim>, StorageError>;
     /// A claim's history, oldest first.
     fn history(&mut self, id: i64) -> Result<Vec<HistoryEvent>, StorageError>;
+    /// Visit every claim's status and history (oldest event first), one claim at a time: the
+    /// O(n) pass of `troubleshoot --deep`.
+    fn each_history(
+        &mut self,
+        visit: &mut dyn FnMut(i64, Status, &[HistoryEvent]),
+    ) -> Result<(), StorageError>;
     /// Claims matching `filter`, and how many matched before the limit.
     fn list_claims(&mut self, filter: &ClaimFilter) -> Result<(Vec<Claim>, u64), StorageError>;
     /// Every claim ever filed on the unit with this key, oldest first.

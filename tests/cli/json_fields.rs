@@ -80,7 +80,19 @@ fn assert_claim_shape(c: &Json, with_history: bool) {
     }
     if with_history {
         for e in c["history"].as_array().expect("history[]") {
-            assert_eq!(keys(e), ["at", "actor", "action", "from", "to", "reason"]);
+            assert_eq!(
+                keys(e),
+                [
+                    "at",
+                    "actor",
+                    "action",
+                    "from",
+                    "to",
+                    "reason",
+                    "hash",
+                    "prev_hash"
+                ]
+            );
             assert!(e["at"].as_str().unwrap().ends_with('Z'));
         }
     }

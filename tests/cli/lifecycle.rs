@@ -160,8 +160,28 @@ fn assert_claim(env: &Env, id: i64, expect: &Expect, history: &[Json]) -> Json {
         expected,
         "claim {id}: lifecycle fields"
     );
+    // The chain (SPEC §4 v2): each event names the previous one's hash; the hashes themselves
+    // are checked in history_chain.rs, the rest of each event here.
+    let mut prev = Json::Null;
+    let events: Vec<Json> = shown["history"]
+        .as_array()
+        .expect("history[]")
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            let obj = e.as_object_mut().unwrap();
+            assert_eq!(
+                obj.remove("prev_hash"),
+                Some(prev.clone()),
+                "claim {id}: chain"
+            );
+            prev = obj.remove("hash").expect("hash");
+            assert_eq!(prev.as_str().map(str::len), Some(64), "claim {id}: hash");
+            e
+        })
+        .collect();
     assert_eq!(
-        shown["history"],
+        Json::Array(events),
         Json::Array(history.to_vec()),
         "claim {id}: history"
     );

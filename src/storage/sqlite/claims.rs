@@ -6,6 +6,7 @@ use crate::model::{
     parse_instant, utc_text,
 };
 use crate::rules::eligibility::{Holder, StoredFacts, UnitRequest};
+use crate::rules::history::event_hash;
 use crate::rules::lifecycle::{ClaimState, Transition};
 use crate::storage::{ClaimFilter, ClaimSort, StorageError};
 use anyhow::{Context, anyhow};
@@ -148,16 +149,40 @@ impl SqliteTxn<'_> {
                 from: None,
                 to: NewClaim::STATUS,
                 reason: c.comment.clone(),
+                prev_hash: None,
+                hash: None,
             },
+            None,
         )?;
         Ok(id)
     }
 
-    fn append_event(&self, claim_id: i64, e: &HistoryEvent) -> anyhow::Result<()> {
-        self.tx
+    /// Append an event to a claim's history, chained to its last event (SPEC §4 v2). With
+    /// `guard`, only while the claim is still in that status; returns whether it was appended.
+    fn append_event(
+        &self,
+        claim_id: i64,
+        e: &HistoryEvent,
+        guard: Option<Status>,
+    ) -> anyhow::Result<bool> {
+        let prev_hash: Option<String> = self
+            .tx
+            .prepare_cached("SELECT hash FROM events WHERE claim_id = ?1 ORDER BY id DESC LIMIT 1")?
+            .query_row([claim_id], |r| r.get(0))
+            .optional()?
+            .flatten();
+        let e = HistoryEvent {
+            prev_hash,
+            ..e.clone()
+        };
+        let hash = event_hash(claim_id, &e);
+        let n = self
+            .tx
             .prepare_cached(
-                "INSERT INTO events (claim_id, at, actor, action, from_status, to_status, reason)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO events (claim_id, at, actor, action, from_status, to_status, reason,
+                   prev_hash, hash)
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
+                 WHERE ?10 IS NULL OR EXISTS (SELECT 1 FROM claims WHERE id = ?1 AND status = ?10)",
             )?
             .execute(params![
                 claim_id,
@@ -166,15 +191,18 @@ impl SqliteTxn<'_> {
                 e.action,
                 e.from,
                 e.to,
-                e.reason
+                e.reason,
+                e.prev_hash,
+                hash,
+                guard,
             ])
             .context("could not append to the claim's history")?;
-        Ok(())
+        Ok(n == 1)
     }
 
-    /// Record a decided transition and its history event together. `from` guards against a
-    /// claim that changed since it was read: the update only applies if the status is still
-    /// `from`.
+    /// Record a decided transition and its history event together. The event comes first (the
+    /// schema refuses a status that is not the `to` of the last event), and only while the claim
+    /// is still in `from`: a claim that changed since it was read is a conflict.
     pub fn apply(
         &self,
         t: &Transition,
@@ -197,6 +225,28 @@ impl SqliteTxn<'_> {
             }
             Status::Pending => anyhow::bail!("no transition leads back to pending"),
         };
+        let conflict = || StorageError::Conflict {
+            claim_id: t.claim_id,
+            expected: t.from,
+            to: t.to,
+        };
+        let appended = self.append_event(
+            t.claim_id,
+            &HistoryEvent {
+                at: recorded_at,
+                actor: actor.to_string(),
+                action: t.action,
+                from: Some(t.from),
+                to: t.to,
+                reason: t.reason.clone(),
+                prev_hash: None,
+                hash: None,
+            },
+            Some(t.from),
+        )?;
+        if !appended {
+            return Err(conflict().into());
+        }
         let mut stmt = self.tx.prepare_cached(sql)?;
         // Every statement names ?1..?6 so that the same values bind to each.
         let n = match t.to {
@@ -215,24 +265,10 @@ impl SqliteTxn<'_> {
         }
         .context("could not update the claim")?;
         if n != 1 {
-            return Err(StorageError::Conflict {
-                claim_id: t.claim_id,
-                expected: t.from,
-                to: t.to,
-            }
-            .into());
+            // Unreachable under the guard above; the caller rolls the event back with the rest.
+            return Err(conflict().into());
         }
-        self.append_event(
-            t.claim_id,
-            &HistoryEvent {
-                at: recorded_at,
-                actor: actor.to_string(),
-                action: t.action,
-                from: Some(t.from),
-                to: t.to,
-                reason: t.reason.clone(),
-            },
-        )
+        Ok(())
     }
 
     /// One claim.
@@ -247,32 +283,59 @@ impl SqliteTxn<'_> {
 
     /// A claim's history, oldest first.
     pub fn history(&self, id: i64) -> anyhow::Result<Vec<HistoryEvent>> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT at, actor, action, from_status, to_status, reason FROM events
-             WHERE claim_id = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get::<_, Option<String>>(5)?,
-            ))
-        })?;
-        rows.map(|row| {
-            let (at, actor, action, from, to, reason) = row?;
-            Ok(HistoryEvent {
-                at: instant(&at)?,
-                actor,
-                action,
-                from,
-                to,
-                reason,
-            })
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT at, actor, action, from_status, to_status, reason, {}
+             FROM events WHERE claim_id = ?1 ORDER BY id",
+            self.hash_columns("")?
+        ))?;
+        let rows = stmt.query_map([id], |r| Ok(row_to_event(r, 0)))?;
+        rows.map(|row| row?).collect()
+    }
+
+    /// The `prev_hash, hash` columns, or nulls on a schema older than version 3 (troubleshoot
+    /// reads old databases without migrating them).
+    fn hash_columns(&self, table: &str) -> anyhow::Result<String> {
+        let version: i64 = self.tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        Ok(if version >= 3 {
+            format!("{table}prev_hash, {table}hash")
+        } else {
+            "NULL, NULL".into()
         })
-        .collect()
+    }
+
+    /// Visit every claim's status and history, claim by claim, oldest event first; a claim with
+    /// no events is visited with none. One pass over the events table, memory for one claim.
+    pub fn each_history(
+        &self,
+        visit: &mut dyn FnMut(i64, Status, &[HistoryEvent]),
+    ) -> anyhow::Result<()> {
+        let mut stmt = self.tx.prepare(&format!(
+            "SELECT c.id, c.status, e.at, e.actor, e.action, e.from_status, e.to_status,
+                    e.reason, {}
+             FROM claims c LEFT JOIN events e ON e.claim_id = c.id
+             ORDER BY c.id, e.id",
+            self.hash_columns("e.")?
+        ))?;
+        let mut rows = stmt.query([])?;
+        let mut current: Option<(i64, Status)> = None;
+        let mut events: Vec<HistoryEvent> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let (id, status): (i64, Status) = (r.get(0)?, r.get(1)?);
+            if let Some((cid, st)) = current
+                && cid != id
+            {
+                visit(cid, st, &events);
+                events.clear();
+            }
+            current = Some((id, status));
+            if r.get_ref(2)?.as_str_or_null()?.is_some() {
+                events.push(row_to_event(r, 2)?);
+            }
+        }
+        if let Some((cid, st)) = current {
+            visit(cid, st, &events);
+        }
+        Ok(())
     }
 
     /// Claims matching `filter`, and how many matched before the limit.
@@ -436,6 +499,21 @@ fn instant(s: &str) -> anyhow::Result<DateTime<Utc>> {
 fn date(s: &str) -> anyhow::Result<NaiveDate> {
     s.parse()
         .with_context(|| format!("malformed stored date '{s}'"))
+}
+
+/// An event from columns `at, actor, action, from_status, to_status, reason, prev_hash, hash`
+/// starting at column `first`.
+fn row_to_event(r: &Row, first: usize) -> anyhow::Result<HistoryEvent> {
+    Ok(HistoryEvent {
+        at: instant(&r.get::<_, String>(first)?)?,
+        actor: r.get(first + 1)?,
+        action: r.get(first + 2)?,
+        from: r.get(first + 3)?,
+        to: r.get(first + 4)?,
+        reason: r.get(first + 5)?,
+        prev_hash: r.get(first + 6)?,
+        hash: r.get(first + 7)?,
+    })
 }
 
 fn row_to_claim(r: &Row) -> anyhow::Result<Claim> {

@@ -44,7 +44,7 @@ use super::{
     BackendFacts, ClaimFilter, EnrolOutcome, FinalizeRun, Overdue, PoeFile, StorageError, Store,
     Txn,
 };
-use crate::model::{Claim, HistoryEvent, NewClaim, Partner, Program};
+use crate::model::{Claim, HistoryEvent, NewClaim, Partner, Program, Status};
 use crate::rules::calendar::Calendar;
 use crate::rules::eligibility::{StoredFacts, UnitRequest};
 use crate::rules::lifecycle::{ClaimState, Transition};
@@ -132,6 +132,7 @@ impl Txn for SqliteTxn<'_> {
         fn apply(&mut self, transition: &Transition, recorded_at: DateTime<Utc>, actor: &str) -> ();
         fn claim(&mut self, id: i64) -> Option<Claim>;
         fn history(&mut self, id: i64) -> Vec<HistoryEvent>;
+        fn each_history(&mut self, visit: &mut dyn FnMut(i64, Status, &[HistoryEvent])) -> ();
         fn list_claims(&mut self, filter: &ClaimFilter) -> (Vec<Claim>, u64);
         fn claims_on_unit(&mut self, unit_key: &str) -> Vec<Claim>;
         fn active_claims_of_tenant(&mut self, tenant: &str, workloads: &[String]) -> Vec<Claim>;
@@ -169,7 +170,7 @@ impl Txn for SqliteTxn<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Contact, PartnerContact, Poe, Status};
+    use crate::model::{Contact, PartnerContact, Poe};
     use crate::rules::lifecycle::finalize_due;
     use crate::storage::{OpenOptions, write};
 
