@@ -190,6 +190,10 @@ fn known_claim_values() {
             "from": null,
             "to": "pending",
             "reason": null,
+            // SHA-256 of {"action":"filed","actor":"tester","at":"2025-06-02T10:00:00Z",
+            // "claim_id":1,"from":null,"prev_hash":null,"reason":null,"to":"pending"}.
+            "hash": "c39bb80cef0015fac617068e5f7335a14dee5286ec52d66d836f9ae3de6817c0",
+            "prev_hash": null,
         }])
     );
 }
