@@ -146,6 +146,9 @@ pub struct Ctx {
     pub catalog: Catalog,
     pub business_days: u32,
     pub default_calendar: String,
+    /// Why the config file could not be used, when the command runs anyway on the built-in
+    /// defaults (only `troubleshoot`, which reports it as the finding `config-invalid`).
+    pub config_error: Option<anyhow::Error>,
 }
 
 impl Ctx {
@@ -260,9 +263,13 @@ fn os_user() -> String {
         .unwrap_or_else(|| "unknown".to_string())
 }
 
-fn build_ctx(g: &GlobalArgs, style: Style) -> anyhow::Result<Ctx> {
+fn build_ctx(g: &GlobalArgs, style: Style, tolerate_config: bool) -> anyhow::Result<Ctx> {
     let config_path = std::env::var_os("CPOR_CONFIG").map(PathBuf::from);
-    let config = Config::load(config_path.as_deref())?;
+    let (config, config_error) = match Config::load(config_path.as_deref()) {
+        Ok(c) => (c, None),
+        Err(e) if tolerate_config => (Config::default(), Some(e)),
+        Err(e) => return Err(e),
+    };
     let db_path = match g.db.clone().or_else(|| config.db.clone()) {
         Some(p) => p,
         None => default_db_path().ok_or_else(|| {
@@ -311,6 +318,7 @@ fn build_ctx(g: &GlobalArgs, style: Style) -> anyhow::Result<Ctx> {
             .clone()
             .unwrap_or_else(|| "default".to_string()),
         config,
+        config_error,
     })
 }
 
@@ -329,7 +337,12 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Completions(a) => completions::run_completions(a),
         Command::Man(a) => completions::run_man(a),
-        command => build_ctx(&cli.global, style).and_then(|ctx| {
+        command => build_ctx(
+            &cli.global,
+            style,
+            matches!(command, Command::Troubleshoot(_)),
+        )
+        .and_then(|ctx| {
             json = ctx.format == Format::Json;
             dispatch(&ctx, command)
         }),

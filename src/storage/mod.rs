@@ -152,6 +152,11 @@ pub struct BackendFacts {
     pub size_bytes: Option<u64>,
     /// Size of the write-ahead log beside the file, when there is one.
     pub wal_bytes: Option<u64>,
+    /// Free bytes on the filesystem holding the database, for file-based backends.
+    pub free_bytes: Option<u64>,
+    /// An interrupted write waits to be rolled back by the next command; what is read is the
+    /// committed state without it.
+    pub hot_journal: bool,
     /// Unix permission bits of the database file, for file-based backends.
     pub mode: Option<u32>,
     /// The schema version this binary writes.

@@ -35,6 +35,7 @@ mod open;
 mod partners;
 mod runs;
 mod schema;
+mod snapshot;
 mod values;
 
 pub use open::probe;
@@ -62,8 +63,12 @@ pub struct SqliteStore {
     /// Set for the diagnostic open: the journal mode read from the file header, since an
     /// immutable open cannot ask SQLite; `None` for a normal open.
     header_journal: Option<&'static str>,
+    /// The diagnostic open found a hot rollback journal and reads the rolled-back copy.
+    hot_journal: bool,
     /// Keeps the temporary copy of a diagnostic open alive while it is read.
     _copy: Option<open::TempCopy>,
+    /// The diagnostic open's SHARED lock, held while it reads.
+    _lock: Option<snapshot::SharedLock>,
 }
 
 /// A transaction on a [`SqliteStore`].
@@ -98,6 +103,7 @@ impl Store for SqliteStore {
 
     fn facts(&mut self) -> Result<BackendFacts, StorageError> {
         let mut facts = probe(&self.path)?;
+        facts.hot_journal = self.hot_journal;
         facts.journal_mode = Some(match self.header_journal {
             Some(mode) => mode.to_string(),
             None => self
