@@ -8,6 +8,7 @@ mod concurrency;
 mod config;
 mod dry_run;
 mod harness;
+mod history_chain;
 mod json_fields;
 mod lifecycle;
 mod malformed;
