@@ -19,3 +19,4 @@ mod seed;
 mod storage;
 mod terminal;
 mod troubleshoot;
+mod trust_troubleshoot;
