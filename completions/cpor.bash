@@ -2331,7 +2331,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__troubleshoot)
-            opts="-q -v -y -h -V --partner-id --tenant --domain --program --workload --subscription --channel --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --partner-id --tenant --domain --program --workload --subscription --channel --deep --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

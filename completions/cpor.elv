@@ -221,6 +221,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --deep 'Also run the checks that read everything: SQLite''s integrity check, every claim''s history hash chain, and that each status equals its last history event'
             cand --json 'Shorthand for --format json'
             cand -q 'Only print errors on stderr'
             cand --quiet 'Only print errors on stderr'

@@ -211,6 +211,7 @@ complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l actor -d 'Who
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l deep -d 'Also run the checks that read everything: SQLite\'s integrity check, every claim\'s history hash chain, and that each status equals its last history event'
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'

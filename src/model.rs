@@ -336,6 +336,11 @@ pub struct HistoryEvent {
     pub from: Option<Status>,
     pub to: Status,
     pub reason: Option<String>,
+    /// The previous event's `hash` (SPEC §4 v2); `None` for `filed`.
+    pub prev_hash: Option<String>,
+    /// SHA-256 of the event's canonical content (`rules::history::event_hash`); `None` on an
+    /// event not yet stored, and on events an old schema stored without one.
+    pub hash: Option<String>,
     /// `edited`: the JSON fields changed, each `[old, new]`, in the claim object's order.
     pub changes: Option<serde_json::Map<String, serde_json::Value>>,
     /// `poe-added`: the new PoE version.

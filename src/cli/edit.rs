@@ -244,6 +244,8 @@ pub fn run(ctx: &Ctx, a: EditArgs) -> anyhow::Result<u8> {
                     reason: Some(reason.clone()),
                     changes: Some(decision.changes),
                     poe: None,
+                    prev_hash: None,
+                    hash: None,
                 },
             )?;
             let stored = tx.claim(claim.id)?.expect("the claim was just edited");

@@ -161,6 +161,9 @@ pub struct Ctx {
     pub catalog: Catalog,
     pub business_days: u32,
     pub default_calendar: String,
+    /// Why the config file could not be used, when the command runs anyway on the built-in
+    /// defaults (only `troubleshoot`, which reports it as the finding `config-invalid`).
+    pub config_error: Option<anyhow::Error>,
 }
 
 impl Ctx {
@@ -317,9 +320,13 @@ fn os_user() -> String {
         .unwrap_or_else(|| "unknown".to_string())
 }
 
-fn build_ctx(g: &GlobalArgs, style: Style) -> anyhow::Result<Ctx> {
+fn build_ctx(g: &GlobalArgs, style: Style, tolerate_config: bool) -> anyhow::Result<Ctx> {
     let config_path = std::env::var_os("CPOR_CONFIG").map(PathBuf::from);
-    let config = Config::load(config_path.as_deref())?;
+    let (config, config_error) = match Config::load(config_path.as_deref()) {
+        Ok(c) => (c, None),
+        Err(e) if tolerate_config => (Config::default(), Some(e)),
+        Err(e) => return Err(e),
+    };
     let from_env = std::env::var_os("CPOR_DB").is_some_and(|v| !v.is_empty());
     let (db_path, db_from) = match (g.db.clone(), config.db.clone()) {
         (Some(p), _) if from_env => (p, "--db / CPOR_DB"),
@@ -371,6 +378,7 @@ fn build_ctx(g: &GlobalArgs, style: Style) -> anyhow::Result<Ctx> {
             .clone()
             .unwrap_or_else(|| "default".to_string()),
         config,
+        config_error,
     })
 }
 
@@ -389,7 +397,12 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Completions(a) => completions::run_completions(a),
         Command::Man(a) => completions::run_man(a),
-        command => build_ctx(&cli.global, style).and_then(|ctx| {
+        command => build_ctx(
+            &cli.global,
+            style,
+            matches!(command, Command::Troubleshoot(_)),
+        )
+        .and_then(|ctx| {
             json = ctx.format == Format::Json;
             dispatch(&ctx, command)
         }),

@@ -97,6 +97,8 @@ fn add(ctx: &Ctx, a: PoeAddArgs) -> anyhow::Result<u8> {
                 reason: reason.clone(),
                 changes: None,
                 poe: Some(poe.clone()),
+                prev_hash: None,
+                hash: None,
             },
         )?;
         let claim = tx.claim(claim.id)?.expect("the claim was just updated");

@@ -190,6 +190,8 @@ pub struct EventView<'a> {
     pub from: Option<Status>,
     pub to: Status,
     pub reason: Option<&'a str>,
+    pub hash: Option<&'a str>,
+    pub prev_hash: Option<&'a str>,
     /// `edited`: `{field: [old, new]}`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<&'a Map<String, Value>>,
@@ -207,6 +209,8 @@ impl<'a> EventView<'a> {
             from: e.from,
             to: e.to,
             reason: e.reason.as_deref(),
+            hash: e.hash.as_deref(),
+            prev_hash: e.prev_hash.as_deref(),
             changes: e.changes.as_ref(),
             poe: e.poe.as_ref().map(PoeView::of),
         }
@@ -477,6 +481,8 @@ mod tests {
             from: Some(Status::Pending),
             to: Status::OptedOut,
             reason: None,
+            prev_hash: Some("ab".into()),
+            hash: Some("cd".into()),
             changes: None,
             poe: None,
         };
@@ -484,7 +490,60 @@ mod tests {
         assert_eq!(
             v,
             serde_json::json!({"at": "2025-06-05T08:30:00Z", "actor": "ana", "action": "opted-out",
-                "from": "pending", "to": "opted-out", "reason": null})
+                "from": "pending", "to": "opted-out", "reason": null, "hash": "cd",
+                "prev_hash": "ab"})
         );
+    }
+
+    /// The hash covers exactly what `show --json` prints of an event (SPEC §4 v2): the view's
+    /// object without `hash`, plus `claim_id`, for every kind of event.
+    #[test]
+    fn the_hashed_content_is_the_printed_event() {
+        let mut changes = serde_json::Map::new();
+        changes.insert(
+            "customer.email".into(),
+            serde_json::json!(["a@x.com", "b@x.com"]),
+        );
+        let poe = crate::model::Poe {
+            location: "https://contoso.example/sow.pdf".into(),
+            sha256: None,
+            size: None,
+            signed_on: chrono::NaiveDate::from_ymd_opt(2025, 5, 20).unwrap(),
+        };
+        let base = HistoryEvent {
+            at: crate::model::parse_instant("2025-06-05T08:30:00Z").unwrap(),
+            actor: "ana".into(),
+            action: Action::Edited,
+            from: Some(Status::Pending),
+            to: Status::Pending,
+            reason: Some("typo".into()),
+            prev_hash: Some("ab".into()),
+            hash: Some("cd".into()),
+            changes: Some(changes),
+            poe: None,
+        };
+        let added = HistoryEvent {
+            action: Action::PoeAdded,
+            changes: None,
+            poe: Some(poe),
+            ..base.clone()
+        };
+        let filed = HistoryEvent {
+            action: Action::Filed,
+            from: None,
+            prev_hash: None,
+            changes: None,
+            ..base.clone()
+        };
+        for e in [base, added, filed] {
+            let mut printed = serde_json::to_value(EventView::of(&e)).unwrap();
+            let obj = printed.as_object_mut().unwrap();
+            obj.remove("hash");
+            obj.insert("claim_id".into(), 7.into());
+            assert_eq!(
+                crate::rules::history::canonical_json(&printed),
+                crate::rules::history::canonical_json(&crate::rules::history::content(7, &e)),
+            );
+        }
     }
 }

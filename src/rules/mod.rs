@@ -9,6 +9,7 @@ pub mod due;
 pub mod edit;
 pub mod eligibility;
 pub mod format;
+pub mod history;
 pub mod lifecycle;
 pub mod pins;
 pub mod poe;

@@ -170,6 +170,11 @@ pub struct BackendFacts {
     pub size_bytes: Option<u64>,
     /// Size of the write-ahead log beside the file, when there is one.
     pub wal_bytes: Option<u64>,
+    /// Free bytes on the filesystem holding the database, for file-based backends.
+    pub free_bytes: Option<u64>,
+    /// An interrupted write waits to be rolled back by the next command; what is read is the
+    /// committed state without it.
+    pub hot_journal: bool,
     /// Unix permission bits of the database file, for file-based backends.
     pub mode: Option<u32>,
     /// The schema version this binary writes.
@@ -246,6 +251,12 @@ pub trait Txn {
     fn claim(&mut self, id: i64) -> Result<Option<Claim>, StorageError>;
     /// A claim's history, oldest first.
     fn history(&mut self, id: i64) -> Result<Vec<HistoryEvent>, StorageError>;
+    /// Visit every claim's status and history (oldest event first), one claim at a time: the
+    /// O(n) pass of `troubleshoot --deep`.
+    fn each_history(
+        &mut self,
+        visit: &mut dyn FnMut(i64, Status, &[HistoryEvent]),
+    ) -> Result<(), StorageError>;
     /// Claims matching `filter`, and how many matched before the limit.
     fn list_claims(&mut self, filter: &ClaimFilter) -> Result<(Vec<Claim>, u64), StorageError>;
     /// Every claim ever filed on the unit with this key, oldest first.

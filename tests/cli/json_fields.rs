@@ -82,7 +82,19 @@ fn assert_claim_shape(c: &Json, with_history: bool) {
     }
     if with_history {
         for e in c["history"].as_array().expect("history[]") {
-            assert_eq!(keys(e), ["at", "actor", "action", "from", "to", "reason"]);
+            assert_eq!(
+                keys(e),
+                [
+                    "at",
+                    "actor",
+                    "action",
+                    "from",
+                    "to",
+                    "reason",
+                    "hash",
+                    "prev_hash"
+                ]
+            );
             assert!(e["at"].as_str().unwrap().ends_with('Z'));
         }
     }
@@ -187,6 +199,10 @@ fn known_claim_values() {
             "from": null,
             "to": "pending",
             "reason": null,
+            // SHA-256 of {"action":"filed","actor":"tester","at":"2025-06-02T10:00:00Z",
+            // "claim_id":1,"from":null,"prev_hash":null,"reason":null,"to":"pending"}.
+            "hash": "c39bb80cef0015fac617068e5f7335a14dee5286ec52d66d836f9ae3de6817c0",
+            "prev_hash": null,
         }])
     );
 }

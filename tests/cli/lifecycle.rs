@@ -152,6 +152,16 @@ fn pick(claim: &Json, expected: &Json) -> Json {
     Json::Object(picked)
 }
 
+/// The claim with its history's `hash` and `prev_hash` removed (checked in history_chain.rs).
+fn without_hashes(mut shown: Json) -> Json {
+    for e in shown["history"].as_array_mut().expect("history[]") {
+        let obj = e.as_object_mut().unwrap();
+        obj.remove("hash");
+        obj.remove("prev_hash");
+    }
+    shown
+}
+
 /// `show ID --json` has the expected lifecycle fields and exactly this history, in order.
 fn assert_claim(env: &Env, id: i64, expect: &Expect, history: &[Json]) -> Json {
     let shown = env.show(id);
@@ -161,8 +171,28 @@ fn assert_claim(env: &Env, id: i64, expect: &Expect, history: &[Json]) -> Json {
         expected,
         "claim {id}: lifecycle fields"
     );
+    // The chain (SPEC §4 v2): each event names the previous one's hash; the hashes themselves
+    // are checked in history_chain.rs, the rest of each event here.
+    let mut prev = Json::Null;
+    let events: Vec<Json> = shown["history"]
+        .as_array()
+        .expect("history[]")
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            let obj = e.as_object_mut().unwrap();
+            assert_eq!(
+                obj.remove("prev_hash"),
+                Some(prev.clone()),
+                "claim {id}: chain"
+            );
+            prev = obj.remove("hash").expect("hash");
+            assert_eq!(prev.as_str().map(str::len), Some(64), "claim {id}: hash");
+            e
+        })
+        .collect();
     assert_eq!(
-        shown["history"],
+        Json::Array(events),
         Json::Array(history.to_vec()),
         "claim {id}: history"
     );
@@ -495,7 +525,7 @@ fn a_working_week_end_to_end() {
         true,
         Some("declined by phone on Monday"),
     );
-    let shown = env.show(c);
+    let shown = without_hashes(env.show(c));
     assert!(
         shown["official_at"].is_null() || shown["official_at"] == "2025-06-10T00:00:00Z",
         "{shown}"

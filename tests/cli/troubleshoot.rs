@@ -404,7 +404,11 @@ fn integrity_failed_is_an_error() {
     }
 
     let files = Files::capture(&env.db);
+    // SPEC §6 v2: the integrity check is one of the O(n) checks of `--deep`.
     let (out, report) = troubleshoot(&env, &[]);
+    assert_eq!(out.code, Some(0), "{out}");
+    assert_no_finding(&report, "integrity-failed");
+    let (out, report) = troubleshoot(&env, &["--deep"]);
     assert_eq!(out.code, Some(7), "{out}");
     let f = finding(&report, "integrity-failed", "error");
     assert!(message(f).contains("claims_tenant"), "{f}");
@@ -1292,7 +1296,7 @@ fn a_copied_db_and_wal_without_shm_is_read_without_creating_files() {
     assert_eq!(report["eligible"], true, "{report:#}");
     files.assert_untouched("hypothetical claim on a copied pair");
 
-    let (_, report) = run_on_copy(&[]);
+    let (_, report) = run_on_copy(&["--deep"]);
     assert_eq!(report["claims"], 1, "{report:#}");
     assert_eq!(report["database"]["integrity"], "ok", "{report:#}");
     files.assert_untouched("installation report on a copied pair");

@@ -6,6 +6,7 @@ use crate::model::{
     Status, Warning, parse_instant, utc_text,
 };
 use crate::rules::eligibility::{Holder, StoredFacts, UnitRequest};
+use crate::rules::history::event_hash;
 use crate::rules::lifecycle::{ClaimState, Transition};
 use crate::storage::{ClaimFilter, ClaimSort, StorageError};
 use anyhow::{Context, anyhow};
@@ -156,19 +157,42 @@ impl SqliteTxn<'_> {
                 reason: c.comment.clone(),
                 changes: None,
                 poe: None,
+                prev_hash: None,
+                hash: None,
             },
+            None,
         )?;
         Ok(id)
     }
 
-    pub(super) fn append_event(&self, claim_id: i64, e: &HistoryEvent) -> anyhow::Result<()> {
+    /// Append an event to a claim's history, chained to its last event (SPEC §4 v2). With
+    /// `guard`, only while the claim is still in that status; returns whether it was appended.
+    pub(super) fn append_event(
+        &self,
+        claim_id: i64,
+        e: &HistoryEvent,
+        guard: Option<Status>,
+    ) -> anyhow::Result<bool> {
+        let prev_hash: Option<String> = self
+            .tx
+            .prepare_cached("SELECT hash FROM events WHERE claim_id = ?1 ORDER BY id DESC LIMIT 1")?
+            .query_row([claim_id], |r| r.get(0))
+            .optional()?
+            .flatten();
+        let e = HistoryEvent {
+            prev_hash,
+            ..e.clone()
+        };
+        let hash = event_hash(claim_id, &e);
         let changes = e.changes.as_ref().map(serde_json::to_string).transpose()?;
         let poe = e.poe.as_ref().map(poe_json).transpose()?;
-        self.tx
+        let n = self
+            .tx
             .prepare_cached(
                 "INSERT INTO events (claim_id, at, actor, action, from_status, to_status, reason,
-                   changes, poe)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                   prev_hash, hash, changes, poe)
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11, ?12
+                 WHERE ?10 IS NULL OR EXISTS (SELECT 1 FROM claims WHERE id = ?1 AND status = ?10)",
             )?
             .execute(params![
                 claim_id,
@@ -178,16 +202,19 @@ impl SqliteTxn<'_> {
                 e.from,
                 e.to,
                 e.reason,
+                e.prev_hash,
+                hash,
+                guard,
                 changes,
-                poe
+                poe,
             ])
             .context("could not append to the claim's history")?;
-        Ok(())
+        Ok(n == 1)
     }
 
-    /// Record a decided transition and its history event together. `from` guards against a
-    /// claim that changed since it was read: the update only applies if the status is still
-    /// `from`.
+    /// Record a decided transition and its history event together. The event comes first (the
+    /// schema refuses a status that is not the `to` of the last event), and only while the claim
+    /// is still in `from`: a claim that changed since it was read is a conflict.
     pub fn apply(
         &self,
         t: &Transition,
@@ -210,6 +237,30 @@ impl SqliteTxn<'_> {
             }
             Status::Pending => anyhow::bail!("no transition leads back to pending"),
         };
+        let conflict = || StorageError::Conflict {
+            claim_id: t.claim_id,
+            expected: t.from,
+            to: t.to,
+        };
+        let appended = self.append_event(
+            t.claim_id,
+            &HistoryEvent {
+                at: recorded_at,
+                actor: actor.to_string(),
+                action: t.action,
+                from: Some(t.from),
+                to: t.to,
+                reason: t.reason.clone(),
+                changes: None,
+                poe: None,
+                prev_hash: None,
+                hash: None,
+            },
+            Some(t.from),
+        )?;
+        if !appended {
+            return Err(conflict().into());
+        }
         let mut stmt = self.tx.prepare_cached(sql)?;
         // Every statement names ?1..?6 so that the same values bind to each.
         let n = match t.to {
@@ -228,26 +279,10 @@ impl SqliteTxn<'_> {
         }
         .context("could not update the claim")?;
         if n != 1 {
-            return Err(StorageError::Conflict {
-                claim_id: t.claim_id,
-                expected: t.from,
-                to: t.to,
-            }
-            .into());
+            // Unreachable under the guard above; the caller rolls the event back with the rest.
+            return Err(conflict().into());
         }
-        self.append_event(
-            t.claim_id,
-            &HistoryEvent {
-                at: recorded_at,
-                actor: actor.to_string(),
-                action: t.action,
-                from: Some(t.from),
-                to: t.to,
-                reason: t.reason.clone(),
-                changes: None,
-                poe: None,
-            },
-        )
+        Ok(())
     }
 
     /// One claim.
@@ -262,39 +297,66 @@ impl SqliteTxn<'_> {
 
     /// A claim's history, oldest first.
     pub fn history(&self, id: i64) -> anyhow::Result<Vec<HistoryEvent>> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT at, actor, action, from_status, to_status, reason, changes, poe FROM events
-             WHERE claim_id = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get::<_, Option<String>>(5)?,
-                r.get::<_, Option<String>>(6)?,
-                r.get::<_, Option<String>>(7)?,
-            ))
-        })?;
-        rows.map(|row| {
-            let (at, actor, action, from, to, reason, changes, poe) = row?;
-            Ok(HistoryEvent {
-                at: instant(&at)?,
-                actor,
-                action,
-                from,
-                to,
-                reason,
-                changes: changes
-                    .map(|c| serde_json::from_str(&c))
-                    .transpose()
-                    .context("malformed stored changes")?,
-                poe: poe.map(|p| poe_from_json(&p)).transpose()?,
-            })
-        })
-        .collect()
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT at, actor, action, from_status, to_status, reason, {}
+             FROM events WHERE claim_id = ?1 ORDER BY id",
+            self.event_columns("")?
+        ))?;
+        let rows = stmt.query_map([id], |r| Ok(row_to_event(r, 0)))?;
+        rows.map(|row| row?).collect()
+    }
+
+    /// The columns of an event past `reason` — `prev_hash, hash, changes, poe` — with nulls
+    /// for those an older schema lacks (troubleshoot reads old databases without migrating
+    /// them): hashes came with version 3, corrections with version 4.
+    fn event_columns(&self, table: &str) -> anyhow::Result<String> {
+        let version: i64 = self.tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let hashes = if version >= 3 {
+            format!("{table}prev_hash, {table}hash")
+        } else {
+            "NULL, NULL".into()
+        };
+        let corrections = if version >= 4 {
+            format!("{table}changes, {table}poe")
+        } else {
+            "NULL, NULL".into()
+        };
+        Ok(format!("{hashes}, {corrections}"))
+    }
+
+    /// Visit every claim's status and history, claim by claim, oldest event first; a claim with
+    /// no events is visited with none. One pass over the events table, memory for one claim.
+    pub fn each_history(
+        &self,
+        visit: &mut dyn FnMut(i64, Status, &[HistoryEvent]),
+    ) -> anyhow::Result<()> {
+        let mut stmt = self.tx.prepare(&format!(
+            "SELECT c.id, c.status, e.at, e.actor, e.action, e.from_status, e.to_status,
+                    e.reason, {}
+             FROM claims c LEFT JOIN events e ON e.claim_id = c.id
+             ORDER BY c.id, e.id",
+            self.event_columns("e.")?
+        ))?;
+        let mut rows = stmt.query([])?;
+        let mut current: Option<(i64, Status)> = None;
+        let mut events: Vec<HistoryEvent> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let (id, status): (i64, Status) = (r.get(0)?, r.get(1)?);
+            if let Some((cid, st)) = current
+                && cid != id
+            {
+                visit(cid, st, &events);
+                events.clear();
+            }
+            current = Some((id, status));
+            if r.get_ref(2)?.as_str_or_null()?.is_some() {
+                events.push(row_to_event(r, 2)?);
+            }
+        }
+        if let Some((cid, st)) = current {
+            visit(cid, st, &events);
+        }
+        Ok(())
     }
 
     /// Claims matching `filter`, and how many matched before the limit.
@@ -509,6 +571,30 @@ pub(super) fn instant(s: &str) -> anyhow::Result<DateTime<Utc>> {
 pub(super) fn date(s: &str) -> anyhow::Result<NaiveDate> {
     s.parse()
         .with_context(|| format!("malformed stored date '{s}'"))
+}
+
+/// An event from columns `at, actor, action, from_status, to_status, reason, prev_hash, hash,
+/// changes, poe` starting at column `first`.
+fn row_to_event(r: &Row, first: usize) -> anyhow::Result<HistoryEvent> {
+    Ok(HistoryEvent {
+        at: instant(&r.get::<_, String>(first)?)?,
+        actor: r.get(first + 1)?,
+        action: r.get(first + 2)?,
+        from: r.get(first + 3)?,
+        to: r.get(first + 4)?,
+        reason: r.get(first + 5)?,
+        prev_hash: r.get(first + 6)?,
+        hash: r.get(first + 7)?,
+        changes: r
+            .get::<_, Option<String>>(first + 8)?
+            .map(|c| serde_json::from_str(&c))
+            .transpose()
+            .context("malformed stored changes")?,
+        poe: r
+            .get::<_, Option<String>>(first + 9)?
+            .map(|p| poe_from_json(&p))
+            .transpose()?,
+    })
 }
 
 pub(super) fn row_to_claim(r: &Row) -> anyhow::Result<Claim> {

@@ -257,7 +257,8 @@ impl SqliteTxn<'_> {
             .into());
         }
         self.insert_poe_version(claim_id, poe, event.at, &event.actor)?;
-        self.append_event(claim_id, event)
+        // The status guard is the UPDATE above, in this transaction.
+        self.append_event(claim_id, event, None).map(|_| ())
     }
 
     /// Store the editable details of `claim` (name, domain, contacts, channel, purchase date,
@@ -304,7 +305,7 @@ impl SqliteTxn<'_> {
             }
             .into());
         }
-        self.append_event(claim.id, event)
+        self.append_event(claim.id, event, None).map(|_| ())
     }
 }
 

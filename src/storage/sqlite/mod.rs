@@ -37,6 +37,7 @@ mod partners;
 mod queue;
 mod runs;
 mod schema;
+mod snapshot;
 mod values;
 
 pub use open::probe;
@@ -46,7 +47,9 @@ use super::{
     BackendFacts, ClaimFilter, EnrolOutcome, FinalizeRun, GroupCounts, MonthCounts, Overdue,
     PoeFile, ReportGroup, StatusCounts, StorageError, Store, Txn,
 };
-use crate::model::{Claim, HistoryEvent, NewClaim, Partner, Pin, PinKind, PinLogEntry, Program};
+use crate::model::{
+    Claim, HistoryEvent, NewClaim, Partner, Pin, PinKind, PinLogEntry, Program, Status,
+};
 use crate::rules::calendar::Calendar;
 use crate::rules::eligibility::{StoredFacts, UnitRequest};
 use crate::rules::lifecycle::{ClaimState, Transition};
@@ -64,8 +67,12 @@ pub struct SqliteStore {
     /// Set for the diagnostic open: the journal mode read from the file header, since an
     /// immutable open cannot ask SQLite; `None` for a normal open.
     header_journal: Option<&'static str>,
+    /// The diagnostic open found a hot rollback journal and reads the rolled-back copy.
+    hot_journal: bool,
     /// Keeps the temporary copy of a diagnostic open alive while it is read.
     _copy: Option<open::TempCopy>,
+    /// The diagnostic open's SHARED lock, held while it reads.
+    _lock: Option<snapshot::SharedLock>,
 }
 
 /// A transaction on a [`SqliteStore`].
@@ -100,6 +107,7 @@ impl Store for SqliteStore {
 
     fn facts(&mut self) -> Result<BackendFacts, StorageError> {
         let mut facts = probe(&self.path)?;
+        facts.hot_journal = self.hot_journal;
         facts.journal_mode = Some(match self.header_journal {
             Some(mode) => mode.to_string(),
             None => self
@@ -134,6 +142,7 @@ impl Txn for SqliteTxn<'_> {
         fn apply(&mut self, transition: &Transition, recorded_at: DateTime<Utc>, actor: &str) -> ();
         fn claim(&mut self, id: i64) -> Option<Claim>;
         fn history(&mut self, id: i64) -> Vec<HistoryEvent>;
+        fn each_history(&mut self, visit: &mut dyn FnMut(i64, Status, &[HistoryEvent])) -> ();
         fn list_claims(&mut self, filter: &ClaimFilter) -> (Vec<Claim>, u64);
         fn claims_on_unit(&mut self, unit_key: &str) -> Vec<Claim>;
         fn active_claims_of_tenant(&mut self, tenant: &str, workloads: &[String]) -> Vec<Claim>;
@@ -183,7 +192,7 @@ impl Txn for SqliteTxn<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Contact, PartnerContact, Poe, Status};
+    use crate::model::{Contact, PartnerContact, Poe};
     use crate::rules::lifecycle::finalize_due;
     use crate::storage::{OpenOptions, write};
 

@@ -12,7 +12,7 @@ use rusqlite::{Connection, OpenFlags};
 use std::cell::Cell;
 use std::fs;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -61,10 +61,23 @@ pub fn probe(path: &Path) -> Result<BackendFacts, StorageError> {
         state,
         size_bytes: meta.as_ref().map(|m| m.len()),
         wal_bytes: fs::metadata(sibling(path, "-wal")).ok().map(|m| m.len()),
+        free_bytes: free_space(path),
+        hot_journal: false,
         mode,
         latest_schema_version: LATEST_VERSION,
         journal_mode: None,
     })
+}
+
+/// Free space for unprivileged users on the filesystem holding `path` (or its directory).
+fn free_space(path: &Path) -> Option<u64> {
+    let at = if path.exists() {
+        path
+    } else {
+        path.parent().filter(|p| !p.as_os_str().is_empty())?
+    };
+    let st = nix::sys::statvfs::statvfs(at).ok()?;
+    Some(st.blocks_available() as u64 * st.fragment_size() as u64)
 }
 
 /// Judge the file at `path` from its header. Reads at most 100 bytes; never writes.
@@ -206,7 +219,9 @@ impl SqliteStore {
             conn,
             path: path.to_path_buf(),
             header_journal: None,
+            hot_journal: false,
             _copy: None,
+            _lock: None,
         })
     }
 }
@@ -375,15 +390,15 @@ fn uri_for(path: &Path, params: &str) -> anyhow::Result<String> {
 
 impl SqliteStore {
     /// Open an existing cpor database for diagnostics: never created, migrated or written, and
-    /// no file is created next to it. Anything but a cpor database of a version up to this
-    /// binary's is refused.
+    /// no file is created, changed or deleted next to it. Anything but a cpor database of a
+    /// version up to this binary's is refused.
     ///
-    /// SQLite's plain read-only mode would create `-wal` and `-shm` files beside a WAL database
-    /// and leave them behind. So: with no WAL content the file is opened `immutable` (nothing
-    /// else is touched); with a WAL and its `-shm` (a live database) it is opened read-only
-    /// with `readonly_shm`, so even the shared-memory index is only read; with a WAL but no
-    /// `-shm` (a copied pair) both are copied to a private temporary directory and the copy is
-    /// read.
+    /// It reads one committed state even while others write (see [`super::snapshot`]): under
+    /// SQLite's SHARED lock, a rollback-journal database is read as the file (`immutable`, since
+    /// no commit can happen), or, with a hot journal beside it, as a private copy that SQLite
+    /// rolls back; a WAL database with no `-wal` is read as the file; a live one (`-wal` and
+    /// `-shm`) read-only without writing its index (`readonly_shm`); a `-wal` without `-shm` (a
+    /// copied pair) from a private copy of both.
     pub fn open_read_only(path: &Path) -> Result<SqliteStore, StorageError> {
         match inspect(path)? {
             DbState::Missing => {
@@ -408,49 +423,80 @@ impl SqliteStore {
     }
 
     fn read_only(path: &Path) -> anyhow::Result<SqliteStore> {
+        let lock = super::snapshot::SharedLock::take(path, Duration::from_secs(10))
+            .with_context(|| format!("cannot lock {} for reading", path.display()))?;
         let wal = sibling(path, "-wal");
         let shm = sibling(path, "-shm");
-        let wal_len = fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+        let journal = sibling(path, "-journal");
+        let is_wal = header_says_wal(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let (uri, copy) = if wal_len == 0 {
-            (uri_for(path, "mode=ro&immutable=1")?, None)
+        let hot = !is_wal
+            && lock
+                .as_ref()
+                .is_some_and(|l| super::snapshot::hot_journal(l, &journal));
+        let (uri, flags, copy) = if hot {
+            // Read the committed state: SQLite rolls the interrupted write back, in the copy.
+            let (copy, target) = private_copy(path, &[("-journal", &journal)])?;
+            let rw = OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            (uri_for(&target, "")?, rw, Some(copy))
+        } else if !is_wal || !wal.exists() {
+            (uri_for(path, "mode=ro&immutable=1")?, flags, None)
         } else if shm.exists() {
-            // readonly_shm: read the live wal-index without updating it (SQLite would otherwise
-            // rebuild parts of the -shm); if it must be rebuilt, SQLite does so in private memory.
-            (uri_for(path, "mode=ro&readonly_shm=1")?, None)
+            // readonly_shm: read the live wal-index without updating it; if it must be rebuilt,
+            // SQLite does so in private memory.
+            (uri_for(path, "mode=ro&readonly_shm=1")?, flags, None)
         } else {
-            let dir = std::env::temp_dir().join(format!(
-                "cpor-troubleshoot-{}-{}",
-                std::process::id(),
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map(|d| d.as_nanos())
-                    .unwrap_or(0)
-            ));
-            fs::create_dir_all(&dir).context("cannot create a temporary directory")?;
-            let copy = TempCopy(dir.clone());
-            let target = dir.join("copy.db");
-            fs::copy(path, &target).context("cannot copy the database to read it")?;
-            fs::copy(&wal, sibling(&target, "-wal")).context("cannot copy the WAL to read it")?;
-            (uri_for(&target, "mode=ro")?, Some(copy))
+            let (copy, target) = private_copy(path, &[("-wal", &wal)])?;
+            (uri_for(&target, "mode=ro")?, flags, Some(copy))
         };
         let conn = Connection::open_with_flags(&uri, flags).map_err(|e| open_error(path, e))?;
         conn.busy_timeout(Duration::from_secs(5))
             .context("could not set the busy timeout")?;
-        // Only WAL is a property of the file (header bytes 18–19); an immutable open cannot
-        // ask SQLite for the journal mode.
-        let journal = if header_says_wal(path)? {
-            "wal"
-        } else {
-            "delete"
-        };
+        if hot {
+            // Make SQLite roll the copy back now, so a failure shows here.
+            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map_err(|e| open_error(path, e))?;
+        }
         Ok(SqliteStore {
             conn,
             path: path.to_path_buf(),
-            header_journal: Some(journal),
+            header_journal: Some(if is_wal { "wal" } else { "delete" }),
+            hot_journal: hot,
             _copy: copy,
+            _lock: lock,
         })
     }
+}
+
+/// Copy the database and the named companions into a private temporary directory (removed when
+/// the returned guard drops); returns the guard and the copy's path.
+fn private_copy(path: &Path, extra: &[(&str, &Path)]) -> anyhow::Result<(TempCopy, PathBuf)> {
+    let dir = std::env::temp_dir().join(format!(
+        "cpor-troubleshoot-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    ));
+    let mut builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(&dir)
+        .context("cannot create a temporary directory")?;
+    let copy = TempCopy(dir.clone());
+    let target = dir.join("copy.db");
+    fs::copy(path, &target).context("cannot copy the database to read it")?;
+    for (suffix, from) in extra {
+        fs::copy(from, sibling(&target, suffix))
+            .with_context(|| format!("cannot copy the {suffix} file to read it"))?;
+    }
+    Ok((copy, target))
 }

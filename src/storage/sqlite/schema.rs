@@ -128,9 +128,14 @@ pub const MIGRATIONS: &[&str] = &[
         finalized   INTEGER NOT NULL DEFAULT 0
     );
     "#,
-    // 3: PLACEHOLDER, replaced at merge by the hash-chain migration of the history. It exists
-    // only so that migration 4 keeps its number on this branch.
-    "-- 3: reserved (hash chains)\nSELECT 1;",
+    // 3: the tamper-evident history (SPEC §4 v2). The columns come here; [`after_migration`]
+    // hashes the existing events and then installs the triggers, since the append-only update
+    // trigger must be out of the way while the hashes are written.
+    r#"
+    ALTER TABLE events ADD COLUMN prev_hash TEXT;
+    ALTER TABLE events ADD COLUMN hash TEXT;
+    DROP TRIGGER events_append_only_update;
+    "#,
     // 4: corrections (SPEC v2 §3, §4): PoE versions, tenant pins with an append-only pin log,
     // and `edited` / `poe-added` history events.
     r#"
@@ -223,6 +228,74 @@ pub const MIGRATIONS: &[&str] = &[
     "#,
 ];
 
+/// The triggers of schema version 3, installed once the existing events are hashed.
+const HISTORY_TRIGGERS_V3: &str = r#"
+    CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+    BEGIN
+        SELECT RAISE(ABORT, 'cpor: history is append-only');
+    END;
+    -- INSERT OR REPLACE deletes the old row without firing a delete trigger; refuse it here.
+    CREATE TRIGGER events_never_replaced BEFORE INSERT ON events
+        WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM events WHERE id = NEW.id)
+    BEGIN
+        SELECT RAISE(ABORT, 'cpor: history is append-only');
+    END;
+    -- A claim's status always equals the `to` of its last event: the event is written first.
+    CREATE TRIGGER claims_status_follows_history BEFORE UPDATE OF status ON claims
+        WHEN NEW.status IS NOT OLD.status AND NEW.status IS NOT (
+            SELECT to_status FROM events WHERE claim_id = NEW.id ORDER BY id DESC LIMIT 1)
+    BEGIN
+        SELECT RAISE(ABORT, 'cpor: a status change needs its history event first');
+    END;
+"#;
+
+/// Work of migration `version` (1-based) that SQL alone cannot do, run in the migration's
+/// transaction after its SQL.
+fn after_migration(tx: &rusqlite::Transaction, version: i64) -> anyhow::Result<()> {
+    if version == 3 {
+        hash_existing_history(tx)?;
+        tx.execute_batch(HISTORY_TRIGGERS_V3)?;
+    }
+    Ok(())
+}
+
+/// Compute every stored event's `prev_hash` and `hash`, claim by claim, oldest first.
+fn hash_existing_history(tx: &rusqlite::Transaction) -> anyhow::Result<()> {
+    use crate::model::{HistoryEvent, parse_instant};
+    use crate::rules::history::event_hash;
+    let mut read = tx.prepare(
+        "SELECT id, claim_id, at, actor, action, from_status, to_status, reason
+         FROM events ORDER BY claim_id, id",
+    )?;
+    let mut update = tx.prepare("UPDATE events SET prev_hash = ?2, hash = ?3 WHERE id = ?1")?;
+    let mut rows = read.query([])?;
+    let mut last: Option<(i64, String)> = None;
+    while let Some(r) = rows.next()? {
+        let (id, claim_id): (i64, i64) = (r.get(0)?, r.get(1)?);
+        let at: String = r.get(2)?;
+        let mut e = HistoryEvent {
+            at: parse_instant(&at).map_err(|e| anyhow::anyhow!("malformed stored time: {e}"))?,
+            actor: r.get(3)?,
+            action: r.get(4)?,
+            from: r.get(5)?,
+            to: r.get(6)?,
+            reason: r.get(7)?,
+            prev_hash: None,
+            hash: None,
+            changes: None,
+            poe: None,
+        };
+        e.prev_hash = match &last {
+            Some((c, h)) if *c == claim_id => Some(h.clone()),
+            _ => None,
+        };
+        let hash = event_hash(claim_id, &e);
+        update.execute(rusqlite::params![id, e.prev_hash, hash])?;
+        last = Some((claim_id, hash));
+    }
+    Ok(())
+}
+
 /// The schema version this binary writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -241,6 +314,8 @@ pub fn migrate(conn: &mut Connection, application_id: i32) -> anyhow::Result<()>
             return Ok(());
         };
         tx.execute_batch(sql)
+            .with_context(|| format!("schema migration {} failed", version + 1))?;
+        after_migration(&tx, version + 1)
             .with_context(|| format!("schema migration {} failed", version + 1))?;
         tx.execute_batch(&format!(
             "PRAGMA application_id = {application_id}; PRAGMA user_version = {};",

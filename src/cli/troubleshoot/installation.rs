@@ -1,0 +1,286 @@
+//! `cpor troubleshoot` alone: the health of the installation.
+
+use super::*;
+
+/// The installation report. `damaged` is what SQLite said when the database could not be read
+/// at all: the report is still made, from what can be known without reading it.
+pub(super) fn installation_report(
+    ctx: &Ctx,
+    deep: bool,
+    damaged: Option<&str>,
+) -> anyhow::Result<(Report, Vec<Finding>)> {
+    let facts = storage::probe(&ctx.location())?;
+    let mut findings = Vec::new();
+    let mut rows: Vec<(String, String)> = vec![
+        ("cpor".into(), env!("CARGO_PKG_VERSION").into()),
+        (facts.backend.into(), facts.backend_version.clone()),
+        ("database".into(), facts.location.clone()),
+    ];
+    let wal_size = facts.wal_bytes;
+    let mut db_json = json!({
+        "path": facts.location,
+        "exists": facts.state != BackendState::Missing,
+        "size_bytes": facts.size_bytes,
+        "wal_bytes": wal_size,
+    });
+    if let Some(size) = facts.size_bytes {
+        rows.push((
+            "size".into(),
+            format!(
+                "{size} bytes{}",
+                wal_size
+                    .map(|w| format!(" (+{w} bytes of WAL)"))
+                    .unwrap_or_default()
+            ),
+        ));
+        if let Some(mode) = facts.mode {
+            rows.push(("permissions".into(), format!("{mode:04o}")));
+            db_json["mode"] = json!(format!("{mode:04o}"));
+            if mode & 0o077 != 0 {
+                findings.push(Finding::new(
+                    Severity::Warning,
+                    "db-permissions",
+                    format!("the database is readable or writable by group or others (mode {mode:04o}); it holds customer contacts"),
+                    format!("chmod 600 {}", facts.location),
+                ));
+            }
+        }
+    }
+    if let Some(free) = facts.free_bytes
+        && let Some(f) = disk_low_finding(free, facts.size_bytes.unwrap_or(0), &facts.location)
+    {
+        findings.push(f);
+    }
+    let mut extra = json!({});
+    let opened = match damaged {
+        Some(detail) => Err(damage_finding(detail)),
+        None => open_for_reading(ctx)?,
+    };
+    match opened {
+        Err(f) => {
+            rows.push(("state".into(), f.message.clone()));
+            findings.push(f);
+        }
+        Ok((mut db, version)) => {
+            findings.extend(schema_finding(version));
+            findings.extend(hot_journal_finding(db.as_mut(), &facts.location)?);
+            let now = ctx.now;
+            let journal = db.facts()?.journal_mode.unwrap_or_default();
+            let (deep_found, overdue, last_run, calendars, poe_files, claims) =
+                storage::read(db.as_mut(), |tx| {
+                    let claims = tx.claim_count()?;
+                    let calendars = tx
+                        .calendar_names()?
+                        .iter()
+                        .filter_map(|n| tx.calendar(n).transpose())
+                        .collect::<Result<Vec<_>, _>>()?;
+                    Ok((
+                        if deep {
+                            Some(deep::deep_checks(ctx, tx, version, claims)?)
+                        } else {
+                            None
+                        },
+                        tx.overdue(now)?,
+                        // Finalize runs are recorded from schema version 2 on.
+                        if version >= 2 {
+                            tx.last_finalize_run()?
+                        } else {
+                            None
+                        },
+                        calendars,
+                        tx.active_poe_files()?,
+                        claims,
+                    ))
+                })?;
+            rows.push((
+                "schema version".into(),
+                format!("{version} (this cpor: {LATEST_VERSION})"),
+            ));
+            rows.push(("journal mode".into(), journal.clone()));
+            let integrity = deep_found.as_ref().map(|d| d.integrity.clone());
+            let healthy = integrity
+                .as_ref()
+                .is_none_or(|i| i.len() == 1 && i[0] == "ok");
+            rows.push((
+                "integrity".into(),
+                match &integrity {
+                    None => NOT_CHECKED.into(),
+                    Some(_) if healthy => "ok".into(),
+                    Some(i) => i.join("\n"),
+                },
+            ));
+            if let Some(i) = integrity.as_ref().filter(|_| !healthy) {
+                findings.push(Finding::new(
+                    Severity::Error,
+                    "integrity-failed",
+                    format!("SQLite's integrity check failed: {}", i.join("; ")),
+                    "stop writing to it; restore the latest backup (see the README), or recover with `sqlite3 cpor.db .recover`",
+                ));
+            }
+            if let Some(d) = &deep_found {
+                rows.push((
+                    "history".into(),
+                    format!("{} claims' hash chains and statuses verified", d.chains),
+                ));
+                findings.extend(d.findings.iter().cloned());
+            }
+            rows.push(("claims".into(), claims.to_string()));
+            if overdue.count > 0 {
+                findings.push(Finding::new(
+                    Severity::Error,
+                    "finalize-overdue",
+                    format!(
+                        "{} pending claim{} passed {} deadline (oldest {}) without becoming official: finalize is not running (claims {})",
+                        overdue.count,
+                        if overdue.count == 1 { "" } else { "s" },
+                        if overdue.count == 1 { "its" } else { "their" },
+                        overdue.oldest_deadline.map(utc_text).unwrap_or_default(),
+                        overdue.sample.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
+                            + if overdue.count as usize > overdue.sample.len() { ", ..." } else { "" }
+                    ),
+                    "run `cpor finalize` now, and schedule it nightly (cron: `15 2 * * * cpor finalize --quiet`)",
+                ));
+            }
+            rows.push(("pending past deadline".into(), overdue.count.to_string()));
+            rows.push((
+                "last finalize".into(),
+                describe_run(last_run.as_ref(), version),
+            ));
+            if let Some(run) = &last_run
+                && run.finished_at.is_none()
+            {
+                findings.push(Finding::new(
+                    Severity::Warning,
+                    "finalize-interrupted",
+                    format!(
+                        "the last finalize run (started {} by {}) did not finish; {} claims were finalized before it stopped",
+                        utc_text(run.started_at),
+                        run.actor,
+                        run.finalized
+                    ),
+                    "run `cpor finalize` again: it finishes the rest, and no claim is left half-done",
+                ));
+            }
+            let mut cal_json = Vec::new();
+            for cal in &calendars {
+                let year = now.with_timezone(&cal.tz).year();
+                let this_year = cal.holidays.keys().filter(|d| d.year() == year).count();
+                cal_json.push(
+                    json!({"name": cal.name, "tz": cal.tz.name(), "holidays_this_year": this_year}),
+                );
+                if this_year == 0 {
+                    findings.push(Finding::new(
+                        Severity::Info,
+                        "no-holidays",
+                        format!("calendar {} has no holidays in {year}: only weekends are skipped", cal.name),
+                        format!(
+                            "if that is intended, nothing to do; otherwise `cpor calendar import {} holidays-{year}.ics` or `cpor calendar holiday add {} {year}-12-25`",
+                            cal.name, cal.name
+                        ),
+                    ));
+                }
+            }
+            let missing: Vec<i64> = poe_files
+                .iter()
+                .filter(|p| !Path::new(&p.path).is_file())
+                .map(|p| p.claim_id)
+                .collect();
+            if !missing.is_empty() {
+                findings.push(Finding::new(
+                    Severity::Warning,
+                    "poe-missing",
+                    format!(
+                        "{} active claim{}' proof-of-execution files are missing (claims {})",
+                        missing.len(),
+                        if missing.len() == 1 { "" } else { "s" },
+                        missing.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
+                    ),
+                    "restore the files to their recorded paths; `cpor troubleshoot ID` shows each claim's path",
+                ));
+            }
+            rows.push((
+                "PoE files".into(),
+                format!(
+                    "{} recorded on active claims, {} missing",
+                    poe_files.len(),
+                    missing.len()
+                ),
+            ));
+            db_json["schema_version"] = json!(version);
+            db_json["journal_mode"] = json!(journal);
+            db_json["integrity"] = match &integrity {
+                None => json!(NOT_CHECKED),
+                Some(_) if healthy => json!("ok"),
+                Some(i) => json!(i),
+            };
+            extra = json!({
+                "claims": claims,
+                "pending_past_deadline": overdue.count,
+                "last_finalize": last_run.as_ref().map(|r| json!({
+                    "started_at": utc_text(r.started_at),
+                    "finished_at": r.finished_at.map(utc_text),
+                    "actor": r.actor,
+                    "finalized": r.finalized,
+                })),
+                "calendars": cal_json,
+                "poe_files": {"recorded": poe_files.len(), "missing": missing},
+            });
+        }
+    }
+    db_json["latest_schema_version"] = json!(LATEST_VERSION);
+    let mut json = json!({
+        "cpor_version": env!("CARGO_PKG_VERSION"),
+        "sqlite_version": facts.backend_version,
+        "now": utc_text(ctx.now),
+        "database": db_json,
+    });
+    if let (Some(obj), Some(more)) = (json.as_object_mut(), extra.as_object()) {
+        for (k, v) in more {
+            obj.insert(k.clone(), v.clone());
+        }
+    }
+    Ok((
+        Report {
+            json,
+            sections: vec![("Installation".into(), rows)],
+        },
+        findings,
+    ))
+}
+
+/// What the integrity row says when only the cheap checks ran.
+const NOT_CHECKED: &str = "not checked (run `cpor troubleshoot --deep`)";
+
+/// `disk-low`: free space below 64 MiB or below the database's size, whichever is smaller.
+fn disk_low_finding(free: u64, db_size: u64, shown: &str) -> Option<Finding> {
+    const FLOOR: u64 = 64 * 1024 * 1024;
+    let threshold = FLOOR.min(db_size.max(1));
+    (free < threshold).then(|| {
+        Finding::new(
+            Severity::Warning,
+            "disk-low",
+            format!(
+                "only {free} bytes are free on the filesystem holding {shown} (warning below {threshold} bytes): writes, backups and finalize may fail with the disk full"
+            ),
+            "free space on that filesystem, or move the database (`cpor backup`, then point --db / CPOR_DB at the copy)",
+        )
+    })
+}
+
+fn describe_run(run: Option<&FinalizeRun>, version: i64) -> String {
+    match run {
+        None if version < 2 => "unknown (this schema version predates finalize records)".into(),
+        None => "never".into(),
+        Some(r) => format!(
+            "{} by {}: {} claims finalized{}",
+            utc_text(r.started_at),
+            r.actor,
+            r.finalized,
+            if r.finished_at.is_none() {
+                " (did not finish)"
+            } else {
+                ""
+            }
+        ),
+    }
+}
