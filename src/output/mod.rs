@@ -8,7 +8,9 @@
 mod claim;
 mod table;
 
-pub use claim::{ClaimView, EventView, claim_json, csv_header, emit_claim_detail, emit_claims};
+pub use claim::{
+    ClaimView, EventView, claim_json, csv_header, emit_claim_detail, emit_claim_stream, emit_claims,
+};
 
 use crate::error::Report;
 use crate::model::utc_text;
