@@ -10,6 +10,7 @@ mod dry_run;
 mod harness;
 mod json_fields;
 mod lifecycle;
+mod list_order;
 mod malformed;
 mod output;
 mod rules;

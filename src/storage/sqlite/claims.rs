@@ -707,7 +707,8 @@ mod tests {
             &[Value::Text("u".into())],
         );
         assert!(
-            unit.iter().all(|s| s.starts_with("SEARCH") && s.contains("INDEX")),
+            unit.iter()
+                .all(|s| s.starts_with("SEARCH") && s.contains("INDEX")),
             "{unit:?}"
         );
     }
