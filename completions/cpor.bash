@@ -1579,7 +1579,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__list)
-            opts="-q -v -y -h -V --status --program --partner-id --tenant --domain --workload --due-before --sort --limit --all --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --status --program --partner-id --tenant --domain --workload --due-before --sort --reverse --limit --all --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

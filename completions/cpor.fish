@@ -41,7 +41,7 @@ complete -c cpor -n "__fish_cpor_needs_command" -s y -l yes -d 'Answer yes to co
 complete -c cpor -n "__fish_cpor_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_needs_command" -s V -l version -d 'Print version'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "claim" -d 'File a claim: associate a customer\'s tenant and workload (or subscription) with a PartnerID.'
-complete -c cpor -n "__fish_cpor_needs_command" -f -a "list" -d 'List claims, newest first.'
+complete -c cpor -n "__fish_cpor_needs_command" -f -a "list" -d 'List claims, newest first (or soonest deadline first with --sort deadline).'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "show" -d 'Show one claim: every field and its history, oldest event first.'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "opt-out" -d 'Record that the customer opted out (declined the association).'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "withdraw" -d 'Withdraw claims: the partner disassociates from the customer\'s unit, with a reason.'
@@ -105,7 +105,7 @@ complete -c cpor -n "__fish_cpor_using_subcommand list" -l tenant -d 'Only claim
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l domain -d 'Only claims naming this domain' -r
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l workload -d 'Only claims on this workload or product' -r
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l due-before -d 'Only claims whose opt-out deadline is before this instant (RFC 3339, or a date meaning its midnight UTC)' -r
-complete -c cpor -n "__fish_cpor_using_subcommand list" -l sort -d 'Sort by filing time or by deadline (newest first either way)' -r -f -a "filed\t''
+complete -c cpor -n "__fish_cpor_using_subcommand list" -l sort -d 'Sort by filing time (newest first) or by deadline (soonest first); ties by claim ID' -r -f -a "filed\t''
 deadline\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l limit -d 'Show at most N claims' -r
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
@@ -117,6 +117,7 @@ complete -c cpor -n "__fish_cpor_using_subcommand list" -l actor -d 'Who is acti
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand list" -l reverse -d 'Reverse the order'
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l all -d 'Show every matching claim'
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand list" -s q -l quiet -d 'Only print errors on stderr'
@@ -624,7 +625,7 @@ complete -c cpor -n "__fish_cpor_using_subcommand report" -s y -l yes -d 'Answer
 complete -c cpor -n "__fish_cpor_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand report" -s V -l version -d 'Print version'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "claim" -d 'File a claim: associate a customer\'s tenant and workload (or subscription) with a PartnerID.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "list" -d 'List claims, newest first.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "list" -d 'List claims, newest first (or soonest deadline first with --sort deadline).'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "show" -d 'Show one claim: every field and its history, oldest event first.'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "opt-out" -d 'Record that the customer opted out (declined the association).'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "withdraw" -d 'Withdraw claims: the partner disassociates from the customer\'s unit, with a reason.'

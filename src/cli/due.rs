@@ -1,12 +1,13 @@
 //! `cpor due`: what needs attention today.
 
 use super::{Ctx, bad_value};
+use crate::model::Claim;
 use crate::model::{Status, parse_date, parse_instant};
 use crate::output::{Due, emit_due};
 use crate::rules::calendar::Calendar;
 use crate::rules::due::{DEFAULT_WITHIN, Queue, business_days_left, queue};
 use crate::rules::poe::{DEFAULT_REFRESH_MONTHS, aging_cutoff, is_aging};
-use crate::storage::{self, ClaimFilter, Txn};
+use crate::storage::{self, ClaimFilter, ClaimSort, Txn};
 use chrono::{DateTime, Duration, Utc};
 use clap::Args;
 use std::collections::HashMap;
@@ -77,36 +78,55 @@ pub fn run(ctx: &Ctx, a: DueArgs) -> anyhow::Result<u8> {
         .poe_refresh_months
         .unwrap_or(DEFAULT_REFRESH_MONTHS);
     let mut db = ctx.db()?;
-    let (pending, official, aging, cals) = storage::read(db.as_mut(), |tx| {
-        let (pending, _) = tx.list_claims(&ClaimFilter {
-            statuses: vec![Status::Pending],
-            limit: None,
-            ..ClaimFilter::default()
-        })?;
+    let within = a.within;
+    let (mut closing, mut overdue, official, aging, cals) = storage::read(db.as_mut(), |tx| {
+        // Calendars are few, claims many: every calendar is read once, and pending claims are
+        // streamed, keeping only those that need attention, so memory does not grow with the
+        // number of pending claims.
+        let names = tx.calendar_names()?;
+        let mut cals = calendars(tx, names.into_iter())?;
+        let fallback = Calendar::builtin_default();
+        let mut closing: Vec<(Claim, u32)> = Vec::new();
+        let mut overdue: Vec<Claim> = Vec::new();
+        tx.for_each_claim(
+            &ClaimFilter {
+                statuses: vec![Status::Pending],
+                sort: ClaimSort::Deadline,
+                limit: None,
+                ..ClaimFilter::default()
+            },
+            &mut |c| {
+                // A calendar is never deleted; the built-in one stands in for a missing row.
+                let cal = cals.get(&c.calendar).unwrap_or(&fallback);
+                let left = business_days_left(cal, c.deadline_day, ctx.now);
+                match queue(c.status, c.deadline, left, within, ctx.now) {
+                    Some(Queue::Closing { business_days_left }) => {
+                        closing.push((c, business_days_left))
+                    }
+                    Some(Queue::Overdue) => overdue.push(c),
+                    None => {}
+                }
+                Ok(())
+            },
+        )?;
         let official = tx.official_between(since, ctx.now)?;
         // Today is a date in each claim's zone; the latest zone is at most 14 hours ahead of
         // UTC, so this bound finds every candidate and the rules decide per claim below.
         let latest_today = (ctx.now + Duration::hours(14)).date_naive();
         let aging = tx.active_with_poe_signed_before(aging_cutoff(latest_today, months))?;
-        let names = pending
+        let named = closing
             .iter()
+            .map(|(c, _)| c)
+            .chain(&overdue)
             .chain(&official)
             .chain(&aging)
-            .map(|c| c.calendar.clone());
-        let cals = calendars(tx, names.collect::<Vec<_>>().into_iter())?;
-        Ok((pending, official, aging, cals))
+            .map(|c| c.calendar.clone())
+            .filter(|n| !cals.contains_key(n))
+            .collect::<Vec<_>>();
+        cals.extend(calendars(tx, named.into_iter())?);
+        Ok((closing, overdue, official, aging, cals))
     })?;
     let cal = |name: &str| &cals[name];
-    let mut closing = Vec::new();
-    let mut overdue = Vec::new();
-    for c in &pending {
-        let left = business_days_left(cal(&c.calendar), c.deadline_day, ctx.now);
-        match queue(c.status, c.deadline, left, a.within, ctx.now) {
-            Some(Queue::Closing { business_days_left }) => closing.push((c, business_days_left)),
-            Some(Queue::Overdue) => overdue.push(c),
-            None => {}
-        }
-    }
     closing.sort_by_key(|(c, _)| (c.deadline, c.id));
     overdue.sort_by_key(|c| (c.deadline, c.id));
     let poe_aging: Vec<_> = aging
@@ -121,8 +141,8 @@ pub fn run(ctx: &Ctx, a: DueArgs) -> anyhow::Result<u8> {
         now: ctx.now,
         within: a.within,
         since,
-        closing,
-        overdue,
+        closing: closing.iter().map(|(c, left)| (c, *left)).collect(),
+        overdue: overdue.iter().collect(),
         official: official.iter().collect(),
         poe_aging,
     };

@@ -1,17 +1,17 @@
-//! `cpor list`: claims, filtered, newest first.
+//! `cpor list`: claims, filtered, newest first or soonest deadline first.
 
 use super::{Ctx, bad_value};
 use crate::model::{Program, Status, parse_date, parse_instant};
-use crate::output::{Format, emit_claims};
+use crate::output::{Format, emit_claim_stream, emit_claims};
 use crate::rules::format::{parse_domain, parse_guid, parse_limit, parse_partner_id};
 use crate::storage::{self, ClaimFilter, ClaimSort};
 use chrono::{DateTime, Utc};
 use clap::{Args, ValueEnum};
 
-/// List claims, newest first.
+/// List claims, newest first (or soonest deadline first with --sort deadline).
 ///
 /// Shows at most 100 claims unless --limit or --all says otherwise; on a terminal a footer says
-/// how many were left out.
+/// how many were left out, with --format json or csv a note on stderr.
 ///
 /// Examples:
 ///   cpor list --status pending --sort deadline
@@ -42,9 +42,12 @@ pub struct ListArgs {
     /// its midnight UTC)
     #[arg(long, value_name = "TIME")]
     pub due_before: Option<String>,
-    /// Sort by filing time or by deadline (newest first either way)
+    /// Sort by filing time (newest first) or by deadline (soonest first); ties by claim ID
     #[arg(long, value_enum, default_value_t = SortKey::Filed)]
     pub sort: SortKey,
+    /// Reverse the order
+    #[arg(long)]
+    pub reverse: bool,
     /// Show at most N claims
     #[arg(long, value_name = "N", default_value_t = 100, conflicts_with = "all", value_parser = parse_limit)]
     pub limit: u64,
@@ -115,17 +118,57 @@ pub fn run(ctx: &Ctx, a: ListArgs) -> anyhow::Result<u8> {
             SortKey::Filed => ClaimSort::Filed,
             SortKey::Deadline => ClaimSort::Deadline,
         },
-        limit: (!a.all).then_some(a.limit),
+        reverse: a.reverse,
+        limit: None,
     };
     let mut db = ctx.db_existing()?;
+    // JSON and CSV need no calendar zones: they stream straight from the query to stdout.
+    if ctx.format != Format::Table {
+        let mut tx = db.read()?;
+        let mut shown = 0u64;
+        let mut more = false;
+        let limit = (!a.all).then_some(a.limit);
+        // One row past the limit says whether more exist, without counting them all.
+        let filter = ClaimFilter {
+            limit: limit.map(|n| n.saturating_add(1).min(i64::MAX as u64)),
+            ..filter
+        };
+        emit_claim_stream(ctx.format, |sink| {
+            tx.for_each_claim(&filter, &mut |c| {
+                if limit.is_some_and(|n| shown == n) {
+                    more = true;
+                    return Ok(());
+                }
+                shown += 1;
+                sink(&c)
+            })?;
+            Ok(())
+        })?;
+        tx.commit()?;
+        if more {
+            ctx.note(format!(
+                "showing the first {shown} matching claims; use --all to see every one (or --limit N)"
+            ));
+        }
+        return Ok(0);
+    }
+    let footer = ctx.stdout_is_terminal();
+    let limit = (!a.all).then_some(a.limit);
+    let filter = ClaimFilter { limit, ..filter };
     let (claims, total, zones) = storage::read(db.as_mut(), |tx| {
-        let (claims, total) = tx.list_claims(&filter)?;
+        let claims = tx.list_claims(&filter)?;
+        // The count costs a pass over every match: only when the footer shows it.
+        let total = if footer && limit.is_some_and(|n| claims.len() as u64 == n) {
+            tx.count_claims(&filter)?
+        } else {
+            claims.len() as u64
+        };
         let zones = super::zones_in(tx, &claims)?;
         Ok((claims, total, zones))
     })?;
     emit_claims(&claims, ctx.format, &ctx.style, &zones)?;
     let shown = claims.len() as u64;
-    if ctx.format == Format::Table && ctx.stdout_is_terminal() {
+    if footer {
         if total > shown {
             ctx.note(format!(
                 "showing {shown} of {total} claims; use --limit N or --all to see more"

@@ -4,6 +4,7 @@ use super::{Format, Style, Zones, day, emit, opt_day, opt_utc, table, utc, write
 use crate::model::{Action, Status};
 use crate::model::{Claim, HistoryEvent, Poe, Warning};
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::ser::SerializeSeq as _;
 use serde::{Serialize, Serializer as _};
 use serde_json::{Map, Value};
 use std::io;
@@ -318,6 +319,64 @@ pub fn emit_claims<'c>(
             emit(|w| writeln!(w, "{t}"))
         }
     }
+}
+
+/// Render claims in JSON or CSV as `feed` hands them to its sink, each written as it comes
+/// (buffered), so memory does not grow with their number. The output is the same as
+/// [`emit_claims`]'. A closed pipe ends the feed and is success, like [`emit`].
+pub fn emit_claim_stream(
+    format: Format,
+    feed: impl FnOnce(&mut dyn FnMut(&Claim) -> anyhow::Result<()>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    // The sink keeps a write error here and stops the feed with a marker error, so `emit`
+    // sees the real I/O error (a closed pipe is success) instead of one wrapped by storage.
+    let mut write_error: Option<io::Error> = None;
+    let mut fed: anyhow::Result<()> = Ok(());
+    let mut output_failed = false;
+    let stopped = || anyhow::anyhow!("output stopped");
+    emit(|w| match format {
+        Format::Json => {
+            let mut out = serde_json::Serializer::with_formatter(
+                &mut *w,
+                serde_json::ser::PrettyFormatter::new(),
+            );
+            let mut seq = out.serialize_seq(None).map_err(io::Error::other)?;
+            fed = feed(&mut |c| {
+                seq.serialize_element(&ClaimView::of(c)).map_err(|e| {
+                    write_error = Some(io::Error::other(e));
+                    stopped()
+                })
+            });
+            if let Some(e) = write_error.take() {
+                output_failed = true;
+                return Err(e);
+            }
+            seq.end().map_err(io::Error::other)?;
+            writeln!(w)
+        }
+        Format::Csv => {
+            let mut out = csv::Writer::from_writer(&mut *w);
+            out.write_record(csv_header()).map_err(io::Error::other)?;
+            fed = feed(&mut |c| {
+                let row = ClaimView::of(c)
+                    .csv_record()
+                    .and_then(|r| out.write_record(r).map_err(io::Error::other));
+                row.map_err(|e| {
+                    write_error = Some(e);
+                    stopped()
+                })
+            });
+            if let Some(e) = write_error.take() {
+                output_failed = true;
+                return Err(e);
+            }
+            out.flush()
+        }
+        Format::Table => unreachable!("a table is sized from all its rows: emit_claims"),
+    })?;
+    // A failed write has been reported (or was a closed pipe, which is success): the feed's
+    // error is only its marker then.
+    if output_failed { Ok(()) } else { fed }
 }
 
 /// Render one claim with its history.

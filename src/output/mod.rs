@@ -10,7 +10,8 @@ mod reports;
 mod table;
 
 pub use claim::{
-    ClaimView, EventView, PoeView, claim_json, csv_header, emit_claim_detail, emit_claims,
+    ClaimView, EventView, PoeView, claim_json, csv_header, emit_claim_detail, emit_claim_stream,
+    emit_claims,
 };
 pub use reports::{Due, ReportRows, TenantView, emit_due, emit_report, emit_tenant};
 

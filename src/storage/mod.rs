@@ -204,6 +204,11 @@ pub trait Store {
     /// Write a consistent copy of the database to the new file `dest` (mode 0600, never
     /// overwritten); returns its size in bytes. Safe while others write.
     fn backup_to(&mut self, dest: &Path) -> Result<u64, StorageError>;
+    /// Whether the following commits may skip the flush to stable storage (call between
+    /// transactions). Only for work that is re-runnable: a crash may lose such commits (never
+    /// half of one), and the next durable commit makes all of them durable. Backends whose
+    /// commits are always durable ignore it.
+    fn relax_durability(&mut self, relaxed: bool) -> Result<(), StorageError>;
 }
 
 /// Run `f` in one write transaction; commit if it returns `Ok`, roll back otherwise.
@@ -257,8 +262,18 @@ pub trait Txn {
         &mut self,
         visit: &mut dyn FnMut(i64, Status, &[HistoryEvent]),
     ) -> Result<(), StorageError>;
-    /// Claims matching `filter`, and how many matched before the limit.
-    fn list_claims(&mut self, filter: &ClaimFilter) -> Result<(Vec<Claim>, u64), StorageError>;
+    /// Claims matching `filter` in its order, at most `filter.limit` of them.
+    fn list_claims(&mut self, filter: &ClaimFilter) -> Result<Vec<Claim>, StorageError>;
+    /// How many claims match `filter`, ignoring its limit (costs a pass over the matches).
+    fn count_claims(&mut self, filter: &ClaimFilter) -> Result<u64, StorageError>;
+    /// Hand each claim matching `filter` to `each` in order, as it is read: memory does not
+    /// grow with the number of claims. An error from `each` stops the reading and is returned
+    /// as [`StorageError::Other`].
+    fn for_each_claim(
+        &mut self,
+        filter: &ClaimFilter,
+        each: &mut dyn FnMut(Claim) -> anyhow::Result<()>,
+    ) -> Result<(), StorageError>;
     /// Every claim ever filed on the unit with this key, oldest first.
     fn claims_on_unit(&mut self, unit_key: &str) -> Result<Vec<Claim>, StorageError>;
     /// Active claims of a tenant, optionally only those on the given workloads.
@@ -450,11 +465,14 @@ pub struct ClaimFilter {
     pub workload: Option<String>,
     pub due_before: Option<DateTime<Utc>>,
     pub sort: ClaimSort,
+    /// Flip the sort's direction (ties by claim ID flip with it).
+    pub reverse: bool,
     /// `None` means all rows.
     pub limit: Option<u64>,
 }
 
-/// Sort order of `list`; newest first either way.
+/// Sort order of `list`: `Filed` is newest first, `Deadline` soonest deadline first; ties by
+/// claim ID in the same direction.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ClaimSort {
     #[default]

@@ -14,6 +14,7 @@ mod harness;
 mod history_chain;
 mod json_fields;
 mod lifecycle;
+mod list_order;
 mod malformed;
 mod output;
 mod pins;

@@ -191,7 +191,8 @@ fn list_filters_each_narrow() {
         ]),
         [c1]
     );
-    assert_eq!(q(&["--sort", "deadline"]), [c4, c3, c2, c1]);
+    // v2: the work queue order, soonest deadline first.
+    assert_eq!(q(&["--sort", "deadline"]), [c1, c2, c3, c4]);
 }
 
 #[test]

@@ -359,70 +359,40 @@ impl SqliteTxn<'_> {
         Ok(())
     }
 
-    /// Claims matching `filter`, and how many matched before the limit.
-    pub fn list_claims(&self, filter: &ClaimFilter) -> anyhow::Result<(Vec<Claim>, u64)> {
-        let mut clauses: Vec<String> = Vec::new();
-        let mut values: Vec<Value> = Vec::new();
-        if !filter.statuses.is_empty() {
-            let marks: Vec<String> = filter
-                .statuses
-                .iter()
-                .map(|st| {
-                    values.push(Value::Text(st.as_str().into()));
-                    format!("?{}", values.len())
-                })
-                .collect();
-            clauses.push(format!("status IN ({})", marks.join(",")));
-        }
-        let mut bind = |clause: &str, v: Value| {
-            values.push(v);
-            clauses.push(clause.replace('?', &format!("?{}", values.len())));
-        };
-        if let Some(p) = filter.program {
-            bind("program = ?", Value::Text(p.as_str().into()));
-        }
-        if let Some(p) = &filter.partner_id {
-            bind("partner_id = ?", Value::Text(p.clone()));
-        }
-        if let Some(t) = &filter.tenant {
-            bind("tenant_id = ?", Value::Text(t.clone()));
-        }
-        if let Some(d) = &filter.domain {
-            bind("domain = ?", Value::Text(d.clone()));
-        }
-        if let Some(w) = &filter.workload {
-            bind("workload = ?", Value::Text(w.clone()));
-        }
-        if let Some(t) = filter.due_before {
-            bind("deadline < ?", Value::Text(utc_text(t)));
-        }
-        let where_sql = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", clauses.join(" AND "))
-        };
+    /// Claims matching `filter` in its order, at most `filter.limit` of them.
+    pub fn list_claims(&self, filter: &ClaimFilter) -> anyhow::Result<Vec<Claim>> {
+        let mut claims = Vec::new();
+        self.for_each_claim(filter, &mut |c| {
+            claims.push(c);
+            Ok(())
+        })?;
+        Ok(claims)
+    }
+
+    /// How many claims match `filter`, ignoring its limit.
+    pub fn count_claims(&self, filter: &ClaimFilter) -> anyhow::Result<u64> {
+        let (where_sql, values) = filter_sql(filter);
         let total: i64 = self
             .tx
-            .prepare(&format!("SELECT count(*) FROM claims {where_sql}"))?
+            .prepare_cached(&format!("SELECT count(*) FROM claims {where_sql}"))?
             .query_row(params_from_iter(values.iter()), |r| r.get(0))
             .context("could not count claims")?;
-        let order = match filter.sort {
-            ClaimSort::Filed => "filed_at DESC, id DESC",
-            ClaimSort::Deadline => "deadline DESC, id DESC",
-        };
-        let limit = filter
-            .limit
-            .map(|n| format!("LIMIT {n}"))
-            .unwrap_or_default();
-        let mut stmt = self.tx.prepare(&format!(
-            "SELECT {COLUMNS} FROM claims {where_sql} ORDER BY {order} {limit}"
-        ))?;
-        let claims = stmt
-            .query_map(params_from_iter(values.iter()), |r| Ok(row_to_claim(r)))?
-            .map(|r| r?)
-            .collect::<anyhow::Result<Vec<_>>>()
-            .context("could not list claims")?;
-        Ok((claims, total as u64))
+        Ok(total as u64)
+    }
+
+    /// Hand each claim matching `filter` to `each`, in order, as it is read.
+    pub fn for_each_claim(
+        &self,
+        filter: &ClaimFilter,
+        each: &mut dyn FnMut(Claim) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let (sql, values) = list_sql(filter, COLUMNS);
+        let mut stmt = self.tx.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params_from_iter(values.iter()))?;
+        while let Some(row) = rows.next().context("could not list claims")? {
+            each(row_to_claim(row).context("could not list claims")?)?;
+        }
+        Ok(())
     }
 
     /// Every claim ever filed on the unit with this key, oldest first.
@@ -564,6 +534,75 @@ fn poe_versions(text: Option<String>) -> anyhow::Result<Vec<PoeVersion>> {
         .collect()
 }
 
+/// The `WHERE` clause of `filter` and its bound values. Statuses are written as literals (they
+/// come from a closed set): SQLite uses the partial index on pending deadlines only when the
+/// query says `status = 'pending'` in its text.
+fn filter_sql(filter: &ClaimFilter) -> (String, Vec<Value>) {
+    let mut clauses: Vec<String> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    match filter.statuses.as_slice() {
+        [] => {}
+        [one] => clauses.push(format!("status = '{}'", one.as_str())),
+        many => {
+            let mut names: Vec<&str> = many.iter().map(|st| st.as_str()).collect();
+            names.sort_unstable();
+            names.dedup();
+            clauses.push(format!("status IN ('{}')", names.join("','")));
+        }
+    }
+    let mut bind = |clause: &str, v: Value| {
+        values.push(v);
+        clauses.push(clause.replace('?', &format!("?{}", values.len())));
+    };
+    if let Some(p) = filter.program {
+        bind("program = ?", Value::Text(p.as_str().into()));
+    }
+    if let Some(p) = &filter.partner_id {
+        bind("partner_id = ?", Value::Text(p.clone()));
+    }
+    if let Some(t) = &filter.tenant {
+        bind("tenant_id = ?", Value::Text(t.clone()));
+    }
+    if let Some(d) = &filter.domain {
+        bind("domain = ?", Value::Text(d.clone()));
+    }
+    if let Some(w) = &filter.workload {
+        bind("workload = ?", Value::Text(w.clone()));
+    }
+    if let Some(t) = filter.due_before {
+        bind("deadline < ?", Value::Text(utc_text(t)));
+    }
+    let where_sql = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
+    };
+    (where_sql, values)
+}
+
+/// The whole `SELECT` of `list` for `filter`: its order (ties by ID in the same direction) and
+/// its limit. Every form is served by an index of migration 5 (see the plan test below).
+fn list_sql(filter: &ClaimFilter, columns: &str) -> (String, Vec<Value>) {
+    let (where_sql, values) = filter_sql(filter);
+    let (key, ascending) = match filter.sort {
+        ClaimSort::Filed => ("filed_at", false),
+        ClaimSort::Deadline => ("deadline", true),
+    };
+    let dir = if ascending != filter.reverse {
+        "ASC"
+    } else {
+        "DESC"
+    };
+    let limit = filter
+        .limit
+        .map(|n| format!(" LIMIT {n}"))
+        .unwrap_or_default();
+    (
+        format!("SELECT {columns} FROM claims {where_sql} ORDER BY {key} {dir}, id {dir}{limit}"),
+        values,
+    )
+}
+
 pub(super) fn instant(s: &str) -> anyhow::Result<DateTime<Utc>> {
     parse_instant(s).map_err(|e| anyhow!("malformed stored time: {e}"))
 }
@@ -652,4 +691,208 @@ pub(super) fn row_to_claim(r: &Row) -> anyhow::Result<Claim> {
         warnings,
         poe_versions: poe_versions(opt(36)?)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Program;
+    use rusqlite::Connection;
+
+    /// The plan of `sql`, one detail line per step.
+    fn plan(conn: &Connection, sql: &str, values: &[Value]) -> Vec<String> {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        stmt.query_map(params_from_iter(values.iter()), |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    /// Every `list` form reads the claims through an index, never a scan of the table; the
+    /// forms whose order an index gives need no sort; and the unit lookup is a search.
+    #[test]
+    fn every_list_form_is_an_index_lookup() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        super::super::schema::migrate(&mut conn, 7).unwrap();
+        let t = |s: &str| parse_instant(s).unwrap();
+        let base = ClaimFilter {
+            limit: Some(101),
+            ..ClaimFilter::default()
+        };
+        let forms: Vec<(&str, ClaimFilter, bool)> = vec![
+            ("newest 100", base.clone(), true),
+            (
+                "reverse",
+                ClaimFilter {
+                    reverse: true,
+                    ..base.clone()
+                },
+                true,
+            ),
+            (
+                "pending by deadline",
+                ClaimFilter {
+                    statuses: vec![Status::Pending],
+                    sort: ClaimSort::Deadline,
+                    ..base.clone()
+                },
+                true,
+            ),
+            (
+                "official newest",
+                ClaimFilter {
+                    statuses: vec![Status::Official],
+                    ..base.clone()
+                },
+                true,
+            ),
+            (
+                "by deadline",
+                ClaimFilter {
+                    sort: ClaimSort::Deadline,
+                    ..base.clone()
+                },
+                true,
+            ),
+            (
+                "partner",
+                ClaimFilter {
+                    partner_id: Some("4123456".into()),
+                    ..base.clone()
+                },
+                true,
+            ),
+            (
+                "tenant",
+                ClaimFilter {
+                    tenant: Some("t".into()),
+                    ..base.clone()
+                },
+                true,
+            ),
+            (
+                "domain",
+                ClaimFilter {
+                    domain: Some("contoso.com".into()),
+                    ..base.clone()
+                },
+                true,
+            ),
+            (
+                "program",
+                ClaimFilter {
+                    program: Some(Program::OsuM365),
+                    ..base.clone()
+                },
+                true,
+            ),
+            (
+                "workload",
+                ClaimFilter {
+                    workload: Some("teams".into()),
+                    ..base.clone()
+                },
+                true,
+            ),
+            (
+                "due before",
+                ClaimFilter {
+                    due_before: Some(t("2025-06-10T00:00:00Z")),
+                    sort: ClaimSort::Deadline,
+                    ..base.clone()
+                },
+                true,
+            ),
+            (
+                "pending due before, all",
+                ClaimFilter {
+                    statuses: vec![Status::Pending],
+                    due_before: Some(t("2025-06-10T00:00:00Z")),
+                    sort: ClaimSort::Deadline,
+                    limit: None,
+                    ..base.clone()
+                },
+                true,
+            ),
+            (
+                "two statuses",
+                ClaimFilter {
+                    statuses: vec![Status::Pending, Status::Official],
+                    ..base.clone()
+                },
+                false,
+            ),
+            (
+                "partner by deadline",
+                ClaimFilter {
+                    partner_id: Some("4123456".into()),
+                    sort: ClaimSort::Deadline,
+                    ..base.clone()
+                },
+                false,
+            ),
+        ];
+        for (name, filter, ordered) in forms {
+            let (sql, values) = list_sql(&filter, "id");
+            let steps = plan(&conn, &sql, &values);
+            let reads = steps.iter().filter(|s| s.contains(" claims"));
+            assert!(
+                reads.clone().count() > 0 && reads.clone().all(|s| s.contains("USING")),
+                "{name}: {sql}\n{steps:?}"
+            );
+            if ordered {
+                assert!(
+                    !steps.iter().any(|s| s.contains("TEMP B-TREE")),
+                    "{name}: {sql}\n{steps:?}"
+                );
+            }
+        }
+        let (sql, values) = list_sql(
+            &ClaimFilter {
+                statuses: vec![Status::Pending],
+                sort: ClaimSort::Deadline,
+                ..base.clone()
+            },
+            "id",
+        );
+        assert!(
+            plan(&conn, &sql, &values)
+                .iter()
+                .any(|s| s.starts_with("SEARCH") && s.contains("deadline")),
+            "an index on pending deadlines serves the work queue"
+        );
+        let unit = plan(
+            &conn,
+            &format!("SELECT {COLUMNS} FROM claims WHERE unit_key = ?1 ORDER BY id"),
+            &[Value::Text("u".into())],
+        );
+        // The claims on the unit by index; each claim's few PoE versions by index too (their
+        // aggregate sorts a handful of rows per claim, which is not a scan).
+        assert!(
+            unit.iter()
+                .any(|s| s.starts_with("SEARCH claims USING INDEX"))
+                && !unit.iter().any(|s| s.starts_with("SCAN")),
+            "{unit:?}"
+        );
+    }
+
+    /// Ties by ID follow the sort's direction, and `reverse` flips both keys.
+    #[test]
+    fn order_breaks_ties_by_id_in_the_sort_direction() {
+        let sql = |sort, reverse| {
+            list_sql(
+                &ClaimFilter {
+                    sort,
+                    reverse,
+                    ..ClaimFilter::default()
+                },
+                "id",
+            )
+            .0
+        };
+        assert!(sql(ClaimSort::Filed, false).ends_with("ORDER BY filed_at DESC, id DESC"));
+        assert!(sql(ClaimSort::Filed, true).ends_with("ORDER BY filed_at ASC, id ASC"));
+        assert!(sql(ClaimSort::Deadline, false).ends_with("ORDER BY deadline ASC, id ASC"));
+        assert!(sql(ClaimSort::Deadline, true).ends_with("ORDER BY deadline DESC, id DESC"));
+    }
 }

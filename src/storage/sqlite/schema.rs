@@ -226,6 +226,22 @@ pub const MIGRATIONS: &[&str] = &[
      WHERE type = 'table' AND name = 'events';
     PRAGMA writable_schema = RESET;
     "#,
+    // 5: indexes so that every `list` form and the unit lookup of `troubleshoot ID` are index
+    // lookups. Each (key, filed_at) index also serves `ORDER BY filed_at, id` (the rowid is the
+    // last column of every index), so `LIMIT 100` stops after 100 rows.
+    r#"
+    CREATE INDEX claims_status_filed ON claims (status, filed_at);
+    CREATE INDEX claims_status_deadline ON claims (status, deadline);
+    CREATE INDEX claims_deadline ON claims (deadline);
+    CREATE INDEX claims_partner ON claims (partner_id, filed_at);
+    DROP INDEX claims_tenant;
+    CREATE INDEX claims_tenant ON claims (tenant_id, filed_at);
+    DROP INDEX claims_domain;
+    CREATE INDEX claims_domain ON claims (domain, filed_at);
+    CREATE INDEX claims_workload ON claims (workload, filed_at);
+    CREATE INDEX claims_program ON claims (program, filed_at);
+    CREATE INDEX claims_unit ON claims (unit_key);
+    "#,
 ];
 
 /// The triggers of schema version 3, installed once the existing events are hashed.

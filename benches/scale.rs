@@ -1,0 +1,416 @@
+//! cpor against raw SQLite at scale: `cargo bench --bench scale -- N [REPS]`.
+//!
+//! 1. creates a database with the cpor binary (so it has cpor's exact schema) and seeds `N`
+//!    pending claims (default 100,000) on distinct tenants, ten partners, four workloads, half
+//!    of them due. The seeding goes through the library's `insert_claim` in one transaction, a
+//!    fast path that a later `cpor import` will replace;
+//! 2. times each piece of work with cpor and with the `sqlite3` CLI doing the same work on the
+//!    same file, interleaved (cpor, raw, cpor, raw, ...) and repeated `REPS` times (default 5;
+//!    finalize at most 3), each run through `/usr/bin/time` for its peak RSS;
+//! 3. prints one row per piece of work: min and median of cpor and of raw, the ratio of the
+//!    medians, and cpor's largest peak RSS.
+//!
+//! The raw side of a `list` form is the equivalent `SELECT … LIMIT 100` printed as JSON; of
+//! `list --all` the whole table through `sqlite3 -json` / `-csv`; of finalize the same row
+//! changes (claims, history events, the run record) in one transaction, on a copy of the same
+//! database. `troubleshoot` has no raw equivalent and is compared with `show`.
+//!
+//! Needs `sqlite3` and `/usr/bin/time` on the machine. The binary is `$CPOR_BIN` if set, else
+//! the `cpor` that cargo built for this bench.
+
+// Without its `[[bench]] harness = false` entry cargo would build this file under the libtest
+// harness, where `main` is never called; keep that build warning-free.
+#![cfg_attr(test, allow(dead_code, unused_imports))]
+
+use chrono::{DateTime, Duration as Span, NaiveDate, Utc};
+use cpor::model::{Contact, NewClaim, PartnerContact, Poe, Program, utc_text};
+use cpor::storage::{self, Location, OpenOptions};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The instant every command runs at; claims filed before it, half due before it.
+const NOW: &str = "2025-09-01T00:00:00Z";
+const PARTNERS: usize = 10;
+const WORKLOADS: [&str; 4] = ["teams", "exchange", "sharepoint", "intune"];
+
+fn cpor_bin() -> PathBuf {
+    if let Some(p) = std::env::var_os("CPOR_BIN") {
+        return PathBuf::from(p);
+    }
+    if let Some(p) = option_env!("CARGO_BIN_EXE_cpor") {
+        return PathBuf::from(p);
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/cpor")
+}
+
+fn instant(s: &str) -> DateTime<Utc> {
+    s.parse().expect("an RFC 3339 instant")
+}
+
+fn tenant(i: usize) -> String {
+    format!("{:08x}-0000-4000-8000-{:012x}", i + 1, i + 1)
+}
+
+/// Claims filed one a minute before [`NOW`], oldest first; even ones due a week after filing
+/// (so due at `NOW` when old enough), odd ones due after `NOW`.
+fn seed(db: &Path, n: usize) {
+    let mut store = storage::open(&Location::Sqlite(db.to_path_buf()), &OpenOptions::default())
+        .expect("open the database");
+    let now = instant(NOW);
+    storage::write(store.as_mut(), |tx| {
+        for i in 0..n {
+            let filed = now - Span::minutes((n - i) as i64);
+            let deadline = if i % 2 == 0 && filed + Span::days(7) <= now {
+                filed + Span::days(7)
+            } else {
+                now + Span::days(1) + Span::minutes(i as i64)
+            };
+            let claim = NewClaim {
+                name: format!("seed {i}"),
+                program: Program::OsuM365,
+                partner_id: format!("{}", 1000 + i % PARTNERS),
+                tenant_id: tenant(i),
+                domain: format!("t{i}.example.com"),
+                workload: WORKLOADS[i % WORKLOADS.len()].into(),
+                subscription_id: None,
+                channel: None,
+                filed_at: filed,
+                filed_by: "seeder".into(),
+                notified_at: filed,
+                deadline,
+                deadline_day: deadline.date_naive(),
+                calendar: "default".into(),
+                customer: Contact {
+                    name: "Ann Lee".into(),
+                    title: "CIO".into(),
+                    email: "ann@example.com".into(),
+                },
+                technical: None,
+                partner_contact: PartnerContact {
+                    name: "Pat Kim".into(),
+                    email: "pat@partner.example.com".into(),
+                },
+                poe: Poe {
+                    location: "https://example.com/sow.pdf".into(),
+                    sha256: None,
+                    size: None,
+                    signed_on: NaiveDate::from_ymd_opt(2025, 5, 20).expect("a date"),
+                },
+                purchase_date: None,
+                comment: None,
+                warnings: vec![],
+            };
+            tx.insert_claim(&claim)?;
+        }
+        Ok(())
+    })
+    .expect("seed claims");
+}
+
+/// Where the runs happen: a temporary home, and the binary.
+struct World {
+    root: PathBuf,
+    bin: PathBuf,
+}
+
+impl World {
+    /// `cpor ARGS` on `db` at [`NOW`], with a cleared environment.
+    fn cpor(&self, db: &Path, args: &[&str]) -> Vec<String> {
+        let mut v = vec![self.bin.display().to_string()];
+        v.extend(args.iter().map(|a| a.to_string()));
+        v.push(format!("--db={}", db.display()));
+        v
+    }
+
+    /// `sqlite3 FLAGS DB SQL`.
+    fn raw(&self, db: &Path, flags: &[&str], sql: &str) -> Vec<String> {
+        let mut v = vec!["sqlite3".to_string()];
+        v.extend(flags.iter().map(|a| a.to_string()));
+        v.push(db.display().to_string());
+        v.push(sql.to_string());
+        v
+    }
+
+    /// Run `argv` with stdout to /dev/null; its wall time and peak RSS in KiB.
+    fn run(&self, argv: &[String]) -> (Duration, u64) {
+        self.run_ok(argv, &[0])
+    }
+
+    /// [`World::run`] for a command whose exit status is one of `ok`.
+    fn run_ok(&self, argv: &[String], ok: &[i32]) -> (Duration, u64) {
+        let rss_file = self.root.join("rss");
+        let mut cmd = Command::new("/usr/bin/time");
+        cmd.args(["-f", "%M", "-o"])
+            .arg(&rss_file)
+            .args(argv)
+            .env_clear()
+            .env("HOME", self.root.join("home"))
+            .env("XDG_CONFIG_HOME", self.root.join("config"))
+            .env("XDG_DATA_HOME", self.root.join("share"))
+            .env("CPOR_NOW", NOW)
+            .env("CPOR_ACTOR", "bench")
+            .env("NO_COLOR", "1")
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        let start = Instant::now();
+        let out = cmd.output().expect("run /usr/bin/time");
+        let took = start.elapsed();
+        assert!(
+            out.status.code().is_some_and(|c| ok.contains(&c)),
+            "{argv:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let rss = std::fs::read_to_string(&rss_file)
+            .ok()
+            .and_then(|s| s.lines().last().and_then(|l| l.trim().parse().ok()))
+            .unwrap_or(0);
+        (took, rss)
+    }
+}
+
+/// One piece of work measured both ways.
+#[derive(Default)]
+struct Row {
+    name: String,
+    cpor: Vec<Duration>,
+    raw: Vec<Duration>,
+    rss_kib: u64,
+    raw_rss_kib: u64,
+}
+
+fn median(d: &[Duration]) -> Duration {
+    let mut d = d.to_vec();
+    d.sort();
+    d[d.len() / 2]
+}
+
+fn min(d: &[Duration]) -> Duration {
+    d.iter().copied().min().unwrap_or_default()
+}
+
+fn show(d: Duration) -> String {
+    if d < Duration::from_secs(1) {
+        format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+    } else {
+        format!("{:.2} s", d.as_secs_f64())
+    }
+}
+
+/// Copy the database file (its WAL checkpointed away) to `to`.
+fn copy_db(from: &Path, to: &Path) {
+    let _ = std::fs::remove_file(to);
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", to.display()));
+    }
+    std::fs::copy(from, to).expect("copy the database");
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1).filter(|a| !a.starts_with("--"));
+    let n: usize = args
+        .next()
+        .map(|a| {
+            a.replace([',', '_'], "")
+                .parse()
+                .expect("N: a number of claims")
+        })
+        .unwrap_or(100_000);
+    let reps: usize = args
+        .next()
+        .map(|a| a.parse().expect("REPS: a number"))
+        .unwrap_or(5);
+    let bin = cpor_bin();
+    assert!(bin.is_file(), "no cpor binary at {}", bin.display());
+    let tmp = tempfile::Builder::new()
+        .prefix("cpor-scale-")
+        .tempdir()
+        .expect("a temporary directory");
+    let root = tmp.path().to_path_buf();
+    for dir in ["home", "config", "share"] {
+        std::fs::create_dir_all(root.join(dir)).expect("create a directory");
+    }
+    let w = World { root, bin };
+    let db = w.root.join("cpor.db");
+
+    let started = Instant::now();
+    w.run(&w.cpor(&db, &["list", "--json"]));
+    seed(&db, n);
+    w.run(&w.raw(&db, &[], "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;"));
+    let seeding = started.elapsed();
+    let due: u64 = {
+        let out = Command::new("sqlite3")
+            .arg(&db)
+            .arg(format!(
+                "SELECT count(*) FROM claims WHERE status = 'pending' AND deadline <= '{NOW}'"
+            ))
+            .output()
+            .expect("run sqlite3");
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("a count")
+    };
+    eprintln!("seeded {n} claims ({due} due) in {}", show(seeding));
+
+    let cols = "*";
+    let t = tenant(n / 2);
+    let dom = format!("t{}.example.com", n / 3);
+    let due_before = "2025-07-01";
+    let lists: Vec<(&str, Vec<&str>, String)> = vec![
+        (
+            "list (newest 100)",
+            vec![],
+            "ORDER BY filed_at DESC, id DESC".into(),
+        ),
+        (
+            "list --status pending --sort deadline",
+            vec!["--status", "pending", "--sort", "deadline"],
+            "WHERE status = 'pending' ORDER BY deadline, id".into(),
+        ),
+        (
+            "list --partner-id 1003",
+            vec!["--partner-id", "1003"],
+            "WHERE partner_id = '1003' ORDER BY filed_at DESC, id DESC".into(),
+        ),
+        (
+            "list --tenant T",
+            vec!["--tenant", &t],
+            format!("WHERE tenant_id = '{t}' ORDER BY filed_at DESC, id DESC"),
+        ),
+        (
+            "list --domain D",
+            vec!["--domain", &dom],
+            format!("WHERE domain = '{dom}' ORDER BY filed_at DESC, id DESC"),
+        ),
+        (
+            "list --program osu-m365",
+            vec!["--program", "osu-m365"],
+            "WHERE program = 'osu-m365' ORDER BY filed_at DESC, id DESC".into(),
+        ),
+        (
+            "list --workload intune",
+            vec!["--workload", "intune"],
+            "WHERE workload = 'intune' ORDER BY filed_at DESC, id DESC".into(),
+        ),
+        (
+            "list --due-before 2025-07-01",
+            vec!["--due-before", due_before],
+            format!("WHERE deadline < '{due_before}T00:00:00Z' ORDER BY filed_at DESC, id DESC"),
+        ),
+    ];
+    let mut rows: Vec<Row> = Vec::new();
+    for (name, flags, tail) in &lists {
+        let mut row = Row {
+            name: name.to_string(),
+            ..Row::default()
+        };
+        let mut cpor_args = vec!["list", "--format", "json", "-q"];
+        cpor_args.extend(flags.iter().copied());
+        let sql = format!("SELECT {cols} FROM claims {tail} LIMIT 100");
+        for _ in 0..reps {
+            let (d, rss) = w.run(&w.cpor(&db, &cpor_args));
+            row.cpor.push(d);
+            row.rss_kib = row.rss_kib.max(rss);
+            let (d, rss) = w.run(&w.raw(&db, &["-json"], &sql));
+            row.raw.push(d);
+            row.raw_rss_kib = row.raw_rss_kib.max(rss);
+        }
+        rows.push(row);
+    }
+    let all = "SELECT * FROM claims ORDER BY filed_at DESC, id DESC";
+    for (name, format, flag) in [
+        ("list --all --format json", "json", "-json"),
+        ("list --all --format csv", "csv", "-csv"),
+    ] {
+        let mut row = Row {
+            name: name.into(),
+            ..Row::default()
+        };
+        for _ in 0..reps.min(3) {
+            let (d, rss) = w.run(&w.cpor(&db, &["list", "--all", "--format", format]));
+            row.cpor.push(d);
+            row.rss_kib = row.rss_kib.max(rss);
+            let (d, rss) = w.run(&w.raw(&db, &[flag, "-header"], all));
+            row.raw.push(d);
+            row.raw_rss_kib = row.raw_rss_kib.max(rss);
+        }
+        rows.push(row);
+    }
+    // finalize on fresh copies of the seeded file, against the same row changes in one
+    // transaction (WAL and synchronous = FULL, as cpor's own connection has them).
+    let raw_finalize = format!(
+        "PRAGMA synchronous = FULL; BEGIN IMMEDIATE;
+         INSERT INTO finalize_runs (started_at, actor) VALUES ('{NOW}', 'bench');
+         INSERT INTO events (claim_id, at, actor, action, from_status, to_status)
+           SELECT id, '{NOW}', 'bench', 'finalized', 'pending', 'official' FROM claims
+           WHERE status = 'pending' AND deadline <= '{NOW}' ORDER BY deadline, id;
+         UPDATE claims SET status = 'official', official_at = deadline
+           WHERE status = 'pending' AND deadline <= '{NOW}';
+         UPDATE finalize_runs SET finalized = changes(), finished_at = '{NOW}'
+           WHERE id = last_insert_rowid();
+         COMMIT;"
+    );
+    let mut row = Row {
+        name: format!("finalize ({due} due)"),
+        ..Row::default()
+    };
+    let copy = w.root.join("finalize.db");
+    for _ in 0..reps.min(3) {
+        copy_db(&db, &copy);
+        let (d, rss) = w.run(&w.cpor(&copy, &["finalize", "-q"]));
+        row.cpor.push(d);
+        row.rss_kib = row.rss_kib.max(rss);
+        copy_db(&db, &copy);
+        let (d, rss) = w.run(&w.raw(&copy, &[], &raw_finalize));
+        row.raw.push(d);
+        row.raw_rss_kib = row.raw_rss_kib.max(rss);
+    }
+    let _ = std::fs::remove_file(&copy);
+    rows.push(row);
+    // troubleshoot has no raw equivalent: compare it with `show` of the same claim.
+    let id = (n / 2).to_string();
+    for (name, args) in [
+        ("troubleshoot ID (vs show ID)", vec!["troubleshoot", &id]),
+        ("troubleshoot (vs show ID)", vec!["troubleshoot"]),
+    ] {
+        let mut row = Row {
+            name: name.into(),
+            ..Row::default()
+        };
+        for _ in 0..reps.min(3) {
+            let mut a = args.clone();
+            a.push("--json");
+            // troubleshoot exits 7 when it finds errors (here: claims overdue).
+            let (d, rss) = w.run_ok(&w.cpor(&db, &a), &[0, 7]);
+            row.cpor.push(d);
+            row.rss_kib = row.rss_kib.max(rss);
+            let (d, rss) = w.run(&w.cpor(&db, &["show", &id, "--json"]));
+            row.raw.push(d);
+            row.raw_rss_kib = row.raw_rss_kib.max(rss);
+        }
+        rows.push(row);
+    }
+
+    println!(
+        "\n{n} claims, {due} due; `cargo bench --bench scale -- {n} {reps}`; medians (min) of interleaved runs"
+    );
+    println!("| work | cpor | raw | ratio | cpor peak RSS | raw peak RSS |");
+    println!("|---|---|---|---|---|---|");
+    for r in &rows {
+        let (c, raw) = (median(&r.cpor), median(&r.raw));
+        println!(
+            "| {} | {} ({}) | {} ({}) | {:.2}× | {:.1} MiB | {:.1} MiB |",
+            r.name,
+            show(c),
+            show(min(&r.cpor)),
+            show(raw),
+            show(min(&r.raw)),
+            c.as_secs_f64() / raw.as_secs_f64(),
+            r.rss_kib as f64 / 1024.0,
+            r.raw_rss_kib as f64 / 1024.0,
+        );
+    }
+}
