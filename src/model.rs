@@ -370,9 +370,25 @@ pub fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
     Ok(DateTime::from_timestamp(utc.timestamp(), 0).unwrap_or(utc))
 }
 
-/// Parse a calendar date written `YYYY-MM-DD`.
+/// A calendar date written strictly `YYYY-MM-DD`: a four-digit year and two-digit month and
+/// day, nothing else. Every date flag and file goes through here, so `2025-5-1` or `25-05-01`
+/// is refused everywhere rather than read as something the user did not mean.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    crate::rules::format::parse_date(s)
+    let t = s.trim();
+    let b = t.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    // The shape is checked first, so chrono only decides whether the day exists.
+    shape
+        .then(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| format!("'{s}' is not a date; write it as YYYY-MM-DD, e.g. 2025-06-02"))
 }
 
 #[cfg(test)]

@@ -206,26 +206,9 @@ pub fn check_list_items(what: &str, s: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// A calendar date written strictly `YYYY-MM-DD`: a four-digit year and two-digit month and
-/// day, nothing else. Every date flag and file goes through here, so `2025-5-1` or `25-05-01`
-/// is refused everywhere rather than read as something the user did not mean.
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    let t = s.trim();
-    let b = t.as_bytes();
-    let shape = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    // The shape is checked first, so chrono only decides whether the day exists.
-    shape
-        .then(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
-        .flatten()
-        .ok_or_else(|| format!("'{s}' is not a date; write it as YYYY-MM-DD, e.g. 2025-06-02"))
-}
+/// The one strict `YYYY-MM-DD` date parser, with the other input formats (it lives with the
+/// domain types, which store dates).
+pub use crate::model::parse_date;
 
 #[cfg(test)]
 mod tests {
