@@ -281,7 +281,7 @@ _cpor() {
 
     case "${cmd}" in
         cpor)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -307,6 +307,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -315,7 +319,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__backup)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -339,6 +343,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -349,7 +357,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__calendar)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version set show holiday import help"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version set show holiday import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -373,6 +381,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -495,7 +507,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__calendar__subcmd__holiday)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version add remove help"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -521,6 +533,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -529,7 +545,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__calendar__subcmd__holiday__subcmd__add)
-            opts="-q -v -y -h -V --label --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --label --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -557,6 +573,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -623,7 +643,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__calendar__subcmd__holiday__subcmd__remove)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -649,6 +669,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -657,7 +681,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__calendar__subcmd__import)
-            opts="-q -v -y -h -V --years --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --years --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -685,6 +709,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -741,7 +769,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__calendar__subcmd__show)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -767,6 +795,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -775,7 +807,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__catalog)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -801,6 +833,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -809,7 +845,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__claim)
-            opts="-q -v -y -h -V --partner-id --tenant --domain --program --workload --subscription --channel --customer-name --customer-title --customer-email --technical-name --technical-title --technical-email --partner-contact --partner-email --poe --poe-signed --purchase-date --name --notified-at --calendar --comment --dry-run --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --partner-id --tenant --domain --program --workload --subscription --channel --customer-name --customer-title --customer-email --technical-name --technical-title --technical-email --partner-contact --partner-email --poe --poe-signed --purchase-date --name --notified-at --calendar --comment --dry-run --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -828,7 +864,7 @@ _cpor() {
                     return 0
                     ;;
                 --program)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "osa-sell osu-m365 osu-bizapps" -- "${cur}"))
                     return 0
                     ;;
                 --workload)
@@ -840,7 +876,7 @@ _cpor() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "vl web-direct csp" -- "${cur}"))
                     return 0
                     ;;
                 --customer-name)
@@ -923,6 +959,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -931,7 +971,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__completions)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version bash elvish fish powershell zsh"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -957,6 +997,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -965,7 +1009,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__due)
-            opts="-q -v -y -h -V --within --since --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --within --since --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -999,6 +1043,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1007,7 +1055,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__edit)
-            opts="-q -v -y -h -V --name --domain --customer-name --customer-title --customer-email --technical-name --technical-title --technical-email --partner-contact --partner-email --channel --purchase-date --comment --reason --dry-run --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --name --domain --customer-name --customer-title --customer-email --technical-name --technical-title --technical-email --partner-contact --partner-email --channel --purchase-date --comment --reason --dry-run --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1054,7 +1102,7 @@ _cpor() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "vl web-direct csp" -- "${cur}"))
                     return 0
                     ;;
                 --purchase-date)
@@ -1089,6 +1137,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1097,7 +1149,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__finalize)
-            opts="-q -v -y -h -V --dry-run --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --dry-run --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1121,6 +1173,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1579,18 +1635,18 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__list)
-            opts="-q -v -y -h -V --status --program --partner-id --tenant --domain --workload --due-before --sort --reverse --limit --all --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --status --program --partner-id --tenant --domain --workload --due-before --sort --reverse --limit --all --wide --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "pending official opted-out withdrawn" -- "${cur}"))
                     return 0
                     ;;
                 --program)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "osa-sell osu-m365 osu-bizapps" -- "${cur}"))
                     return 0
                     ;;
                 --partner-id)
@@ -1641,6 +1697,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1649,12 +1709,19 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__man)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --dir --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1675,6 +1742,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1683,7 +1754,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__opt__subcmd__out)
-            opts="-q -v -y -h -V --tenant --workload --at --reason --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --tenant --workload --at --reason --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1725,6 +1796,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1733,7 +1808,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__partner)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version add list remove help"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version add list remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1759,6 +1834,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1767,7 +1846,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__partner__subcmd__add)
-            opts="-q -v -y -h -V --name --program --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --name --program --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1778,7 +1857,7 @@ _cpor() {
                     return 0
                     ;;
                 --program)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "osa-sell osu-m365 osu-bizapps" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1799,6 +1878,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1879,7 +1962,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__partner__subcmd__list)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1903,6 +1986,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1913,14 +2000,14 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__partner__subcmd__remove)
-            opts="-q -v -y -h -V --program --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --program --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --program)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "osa-sell osu-m365 osu-bizapps" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1943,6 +2030,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1951,7 +2042,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__poe)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version add help"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version add help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1977,6 +2068,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1985,7 +2080,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__poe__subcmd__add)
-            opts="-q -v -y -h -V --poe --poe-signed --reason --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --poe --poe-signed --reason --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2021,6 +2116,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2073,7 +2172,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__report)
-            opts="-q -v -y -h -V --by --from --to --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --by --from --to --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2111,6 +2210,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2119,7 +2222,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__show)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2143,6 +2246,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2153,7 +2260,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__tenant)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version show unpin help"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version show unpin help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2177,6 +2284,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2243,7 +2354,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__tenant__subcmd__show)
-            opts="-q -v -y -h -V --domain --subscription --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --domain --subscription --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2277,6 +2388,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2285,7 +2400,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__tenant__subcmd__unpin)
-            opts="-q -v -y -h -V --domain --subscription --reason --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --domain --subscription --reason --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2323,6 +2438,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2331,7 +2450,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__troubleshoot)
-            opts="-q -v -y -h -V --partner-id --tenant --domain --program --workload --subscription --channel --deep --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --partner-id --tenant --domain --program --workload --subscription --channel --deep --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2350,7 +2469,7 @@ _cpor() {
                     return 0
                     ;;
                 --program)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "osa-sell osu-m365 osu-bizapps" -- "${cur}"))
                     return 0
                     ;;
                 --workload)
@@ -2362,7 +2481,7 @@ _cpor() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "vl web-direct csp" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2385,6 +2504,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2393,7 +2516,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__withdraw)
-            opts="-q -v -y -h -V --reason --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --reason --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2423,6 +2546,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2437,4 +2564,32 @@ if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERS
     complete -F _cpor -o nosort -o bashdefault -o default cpor
 else
     complete -F _cpor -o bashdefault -o default cpor
+fi
+
+# Dynamic values (claim IDs, calendars, PartnerIDs, catalog workloads) come from cpor itself.
+_cpor_dynamic() {
+    if command -v cpor > /dev/null 2>&1; then
+        local IFS=$'\013'
+        local words=("${COMP_WORDS[@]}")
+        if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+            words[COMP_CWORD]="$2"
+        fi
+        COMPREPLY=( $( \
+            _CLAP_IFS="$IFS" \
+            _CLAP_COMPLETE_INDEX="$COMP_CWORD" \
+            _CLAP_COMPLETE_COMP_TYPE="$COMP_TYPE" \
+            _CLAP_COMPLETE_SPACE=true \
+            COMPLETE="bash" \
+            cpor -- "${words[@]}" 2> /dev/null \
+        ) )
+        if [[ $? == 0 && ${#COMPREPLY[@]} -gt 0 ]]; then
+            return 0
+        fi
+    fi
+    _cpor "$@"
+}
+if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
+    complete -F _cpor_dynamic -o nosort -o bashdefault -o default cpor
+else
+    complete -F _cpor_dynamic -o bashdefault -o default cpor
 fi

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_cpor_global_optspecs
-    string join \n db= format= json now= actor= color= q/quiet v/verbose no-input y/yes h/help V/version
+    string join \n db= format= json now= actor= color= tz= q/quiet v/verbose no-input y/yes h/help V/version
 end
 
 function __fish_cpor_needs_command
@@ -30,9 +30,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_needs_command" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_needs_command" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_needs_command" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_needs_command" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_needs_command" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_needs_command" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_needs_command" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_needs_command" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -52,7 +53,7 @@ complete -c cpor -n "__fish_cpor_needs_command" -f -a "calendar" -d 'Business-da
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "catalog" -d 'Print the catalog: each program, its activity and the workload keys it accepts.'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "backup" -d 'Write a consistent backup of the database to a new file.'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "completions" -d 'Print the shell completion script for SHELL.'
-complete -c cpor -n "__fish_cpor_needs_command" -f -a "man" -d 'Print the man page (roff) on stdout.'
+complete -c cpor -n "__fish_cpor_needs_command" -f -a "man" -d 'Print a man page (roff): cpor\'s, or one command\'s; or write every page to a directory.'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "edit" -d 'Correct an active claim: fix a typo without withdrawing and filing again.'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "poe" -d 'Proof-of-execution versions of a claim.'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "tenant" -d 'Tenant pins: which domains and subscriptions belong to which tenant.'
@@ -62,10 +63,14 @@ complete -c cpor -n "__fish_cpor_needs_command" -f -a "help" -d 'Print this mess
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l partner-id -d 'PartnerID (formerly MPN ID) of the claiming location [config: defaults.partner_id]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l tenant -d 'Customer tenant ID (a GUID)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l domain -d 'One of the tenant\'s domains, e.g. contoso.com' -r
-complete -c cpor -n "__fish_cpor_using_subcommand claim" -l program -d 'Program: osa-sell, osu-m365 or osu-bizapps' -r
+complete -c cpor -n "__fish_cpor_using_subcommand claim" -l program -d 'Program' -r -f -a "osa-sell\t''
+osu-m365\t''
+osu-bizapps\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l workload -d 'Workload or product key (repeatable for claim; see `cpor catalog`)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l subscription -d 'Dynamics 365 subscription ID (Business Applications programs)' -r
-complete -c cpor -n "__fish_cpor_using_subcommand claim" -l channel -d 'Purchase channel: vl, web-direct or csp (Business Applications programs)' -r
+complete -c cpor -n "__fish_cpor_using_subcommand claim" -l channel -d 'Purchase channel (Business Applications programs)' -r -f -a "vl\t''
+web-direct\t''
+csp\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l customer-name -d 'Customer contact\'s name' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l customer-title -d 'Customer contact\'s title' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l customer-email -d 'Customer contact\'s e-mail' -r
@@ -87,9 +92,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand claim" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand claim" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand claim" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l dry-run -d 'Check everything and show what would be filed, without writing'
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -s q -l quiet -d 'Only print errors on stderr'
@@ -98,8 +104,13 @@ complete -c cpor -n "__fish_cpor_using_subcommand claim" -l no-input -d 'Never p
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -s y -l yes -d 'Answer yes to confirmations'
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -s V -l version -d 'Print version'
-complete -c cpor -n "__fish_cpor_using_subcommand list" -l status -d 'Only claims with this status (repeatable): pending, official, opted-out, withdrawn' -r
-complete -c cpor -n "__fish_cpor_using_subcommand list" -l program -d 'Only claims in this program' -r
+complete -c cpor -n "__fish_cpor_using_subcommand list" -l status -d 'Only claims with this status (repeatable)' -r -f -a "pending\t''
+official\t''
+opted-out\t''
+withdrawn\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand list" -l program -d 'Only claims in this program' -r -f -a "osa-sell\t''
+osu-m365\t''
+osu-bizapps\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l partner-id -d 'Only claims of this PartnerID' -r
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l tenant -d 'Only claims on this tenant' -r
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l domain -d 'Only claims naming this domain' -r
@@ -114,11 +125,13 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand list" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand list" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand list" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l reverse -d 'Reverse the order'
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l all -d 'Show every matching claim'
+complete -c cpor -n "__fish_cpor_using_subcommand list" -l wide -d 'Show tenant and subscription GUIDs whole in the table (they are shortened to their first 8 characters to fit the terminal)'
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand list" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand list" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -132,9 +145,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand show" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand show" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand show" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand show" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand show" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand show" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand show" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand show" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -152,9 +166,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -169,9 +184,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -185,9 +201,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand finalize" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand finalize" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand finalize" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand finalize" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand finalize" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand finalize" -l dry-run -d 'Show what would become official, without writing'
 complete -c cpor -n "__fish_cpor_using_subcommand finalize" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand finalize" -s q -l quiet -d 'Only print errors on stderr'
@@ -199,19 +216,24 @@ complete -c cpor -n "__fish_cpor_using_subcommand finalize" -s V -l version -d '
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l partner-id -d 'PartnerID (formerly MPN ID) of the claiming location [config: defaults.partner_id]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l tenant -d 'Customer tenant ID (a GUID)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l domain -d 'One of the tenant\'s domains, e.g. contoso.com' -r
-complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l program -d 'Program: osa-sell, osu-m365 or osu-bizapps' -r
+complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l program -d 'Program' -r -f -a "osa-sell\t''
+osu-m365\t''
+osu-bizapps\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l workload -d 'Workload or product key (repeatable for claim; see `cpor catalog`)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l subscription -d 'Dynamics 365 subscription ID (Business Applications programs)' -r
-complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l channel -d 'Purchase channel: vl, web-direct or csp (Business Applications programs)' -r
+complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l channel -d 'Purchase channel (Business Applications programs)' -r -f -a "vl\t''
+web-direct\t''
+csp\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l deep -d 'Also run the checks that read everything: SQLite\'s integrity check, every claim\'s history hash chain, and that each status equals its last history event'
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -s q -l quiet -d 'Only print errors on stderr'
@@ -226,9 +248,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and not __fish_seen_subcommand_from add list remove help" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and not __fish_seen_subcommand_from add list remove help" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand partner; and not __fish_seen_subcommand_from add list remove help" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand partner; and not __fish_seen_subcommand_from add list remove help" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand partner; and not __fish_seen_subcommand_from add list remove help" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and not __fish_seen_subcommand_from add list remove help" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and not __fish_seen_subcommand_from add list remove help" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and not __fish_seen_subcommand_from add list remove help" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -241,16 +264,19 @@ complete -c cpor -n "__fish_cpor_using_subcommand partner; and not __fish_seen_s
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and not __fish_seen_subcommand_from add list remove help" -f -a "remove" -d 'Unenrol a PartnerID from programs, or remove it entirely. Its claims are kept.'
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and not __fish_seen_subcommand_from add list remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -l name -d 'The location\'s name (required for a new PartnerID; renames an existing one)' -r
-complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -l program -d 'Program to enrol in (repeatable): osa-sell, osu-m365, osu-bizapps' -r
+complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -l program -d 'Program to enrol in (repeatable)' -r -f -a "osa-sell\t''
+osu-m365\t''
+osu-bizapps\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -264,9 +290,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from list" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from list" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -274,16 +301,19 @@ complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subco
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations'
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -l program -d 'Program to unenrol from (repeatable); without it the PartnerID is removed' -r
+complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -l program -d 'Program to unenrol from (repeatable); without it the PartnerID is removed' -r -f -a "osa-sell\t''
+osu-m365\t''
+osu-bizapps\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -301,9 +331,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and not __fish_seen_subcommand_from set show holiday import help" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and not __fish_seen_subcommand_from set show holiday import help" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand calendar; and not __fish_seen_subcommand_from set show holiday import help" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand calendar; and not __fish_seen_subcommand_from set show holiday import help" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand calendar; and not __fish_seen_subcommand_from set show holiday import help" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and not __fish_seen_subcommand_from set show holiday import help" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and not __fish_seen_subcommand_from set show holiday import help" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and not __fish_seen_subcommand_from set show holiday import help" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -325,7 +356,7 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from set" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from set" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from set" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from set" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from set" -l json -d 'Shorthand for --format json'
@@ -341,9 +372,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from show" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from show" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -357,9 +389,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -377,9 +410,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -398,9 +432,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand catalog" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand catalog" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand catalog" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand catalog" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand catalog" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand catalog" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand catalog" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand catalog" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -414,9 +449,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand backup" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand backup" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand backup" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand backup" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand backup" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand backup" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand backup" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand backup" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -430,9 +466,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand completions" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand completions" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand completions" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand completions" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand completions" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand completions" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand completions" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -440,15 +477,17 @@ complete -c cpor -n "__fish_cpor_using_subcommand completions" -l no-input -d 'N
 complete -c cpor -n "__fish_cpor_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations'
 complete -c cpor -n "__fish_cpor_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand man" -l dir -d 'Write every page (cpor.1 and one per command) into DIR instead' -r -f -a "(__fish_complete_directories)"
 complete -c cpor -n "__fish_cpor_using_subcommand man" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
 complete -c cpor -n "__fish_cpor_using_subcommand man" -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand man" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand man" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand man" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand man" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand man" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand man" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand man" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand man" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -466,7 +505,9 @@ complete -c cpor -n "__fish_cpor_using_subcommand edit" -l technical-title -d 'T
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -l technical-email -d 'Technical contact\'s e-mail (Business Applications)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -l partner-contact -d 'Partner contact\'s name' -r
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -l partner-email -d 'Partner contact\'s e-mail' -r
-complete -c cpor -n "__fish_cpor_using_subcommand edit" -l channel -d 'Channel the subscription was bought through (Business Applications): vl, web-direct' -r
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l channel -d 'Channel the subscription was bought through (Business Applications; csp is refused unless the tenant is pinned elsewhere)' -r -f -a "vl\t''
+web-direct\t''
+csp\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -l purchase-date -d 'Date of purchase (YYYY-MM-DD; Business Applications)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -l comment -d 'The claim\'s comment' -r
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -l reason -d 'Why the claim is corrected (mandatory; recorded in its history)' -r
@@ -476,9 +517,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand edit" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -l dry-run -d 'Check everything and show the claim as it would be, without writing'
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -s q -l quiet -d 'Only print errors on stderr'
@@ -493,9 +535,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -514,9 +557,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -532,9 +576,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -553,9 +598,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -572,9 +618,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -593,9 +640,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand due" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand due" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand due" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand due" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand due" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand due" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand due" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand due" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -614,9 +662,10 @@ json\t''
 csv\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand report" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand report" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
-complete -c cpor -n "__fish_cpor_using_subcommand report" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c cpor -n "__fish_cpor_using_subcommand report" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand report" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
 complete -c cpor -n "__fish_cpor_using_subcommand report" -l json -d 'Shorthand for --format json'
 complete -c cpor -n "__fish_cpor_using_subcommand report" -s q -l quiet -d 'Only print errors on stderr'
 complete -c cpor -n "__fish_cpor_using_subcommand report" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
@@ -636,7 +685,7 @@ complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subc
 complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "catalog" -d 'Print the catalog: each program, its activity and the workload keys it accepts.'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "backup" -d 'Write a consistent backup of the database to a new file.'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "completions" -d 'Print the shell completion script for SHELL.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "man" -d 'Print the man page (roff) on stdout.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "man" -d 'Print a man page (roff): cpor\'s, or one command\'s; or write every page to a directory.'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "edit" -d 'Correct an active claim: fix a typo without withdrawing and filing again.'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "poe" -d 'Proof-of-execution versions of a claim.'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "tenant" -d 'Tenant pins: which domains and subscriptions belong to which tenant.'

@@ -23,6 +23,7 @@ struct RawConfig {
     max_notified_backdate_days: Option<i64>,
     defaults: Option<RawDefaults>,
     poe_refresh_months: Option<i64>,
+    display_tz: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -58,6 +59,66 @@ pub struct Config {
     pub defaults: Defaults,
     /// v2: a claim's PoE is aging once its newest signature is older than this many months.
     pub poe_refresh_months: Option<u32>,
+    /// v2: the zone tables show times in (`--tz` beats it).
+    pub display_tz: Option<chrono_tz::Tz>,
+}
+
+/// Every key the file may hold, for "did you mean" and the list in the error.
+const KNOWN_KEYS: &[&str] = &[
+    "db",
+    "format",
+    "calendar",
+    "opt_out_business_days",
+    "busy_timeout_ms",
+    "journal_mode",
+    "catalog",
+    "max_notified_backdate_days",
+    "poe_refresh_months",
+    "display_tz",
+    "defaults",
+    "partner_id",
+    "partner_contact",
+    "partner_email",
+];
+
+/// The known key nearest to `key`, when it is near enough to be a typo.
+pub fn nearest_key(key: &str) -> Option<&'static str> {
+    KNOWN_KEYS
+        .iter()
+        .map(|k| (strsim::jaro_winkler(key, k), *k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+/// A zone to show times in: an IANA name (`Europe/London`), `utc`, or `local`, the zone `TZ`
+/// names, else the system's (`/etc/localtime`), else UTC.
+pub fn parse_display_tz(s: &str) -> Result<chrono_tz::Tz, String> {
+    let t = s.trim();
+    if t.eq_ignore_ascii_case("utc") {
+        return Ok(chrono_tz::Tz::UTC);
+    }
+    if t.eq_ignore_ascii_case("local") {
+        return Ok(local_zone());
+    }
+    t.parse().map_err(|_| {
+        format!("unknown time zone '{s}'; use an IANA name such as Europe/London, or local, or utc")
+    })
+}
+
+/// The local zone: `TZ` (`Europe/Berlin` or `:Europe/Berlin`), else the zone `/etc/localtime`
+/// links to, else UTC.
+fn local_zone() -> chrono_tz::Tz {
+    let from_env = std::env::var("TZ")
+        .ok()
+        .and_then(|tz| tz.trim_start_matches(':').parse().ok());
+    let from_link = || {
+        let target = std::fs::read_link("/etc/localtime").ok()?;
+        let text = target.to_str()?;
+        let (_, name) = text.split_once("zoneinfo/")?;
+        name.parse().ok()
+    };
+    from_env.or_else(from_link).unwrap_or(chrono_tz::Tz::UTC)
 }
 
 /// The default location of the config file.
@@ -107,15 +168,22 @@ impl Config {
                 .into()
         };
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            anyhow::Error::from(
-                CporError::usage(
-                    "config",
-                    format!("config file {shown}{}: {}", locate(text, e.span()), e.message()),
-                )
-                .hint(format!(
-                    "known keys: db, format, calendar, opt_out_business_days, busy_timeout_ms, journal_mode, catalog, max_notified_backdate_days, poe_refresh_months, [defaults] partner_id, partner_contact, partner_email; fix {shown}"
-                )),
-            )
+            // serde names an unknown key as "unknown field `key`, expected …".
+            let suggestion = e
+                .message()
+                .strip_prefix("unknown field `")
+                .and_then(|rest| rest.split_once('`'))
+                .and_then(|(key, _)| nearest_key(key));
+            let mut err = CporError::usage(
+                "config",
+                format!("config file {shown}{}: {}", locate(text, e.span()), e.message()),
+            );
+            if let Some(k) = suggestion {
+                err = err.hint(format!("did you mean `{k}`?"));
+            }
+            anyhow::Error::from(err.hint(format!(
+                "known keys: db, format, calendar, opt_out_business_days, busy_timeout_ms, journal_mode, catalog, max_notified_backdate_days, poe_refresh_months, display_tz, [defaults] partner_id, partner_contact, partner_email; fix {shown}"
+            )))
         })?;
         let base = path.parent().unwrap_or(Path::new("."));
         let mut cfg = Config {
@@ -164,6 +232,9 @@ impl Config {
                 ));
             }
             cfg.poe_refresh_months = Some(n as u32);
+        }
+        if let Some(z) = raw.display_tz {
+            cfg.display_tz = Some(parse_display_tz(&z).map_err(|e| bad("display_tz", e))?);
         }
         if let Some(j) = raw.journal_mode {
             cfg.journal_mode = Some(j.parse().map_err(|e| bad("journal_mode", e))?);
@@ -258,6 +329,35 @@ mod tests {
         );
         let e = parse("calendar = uk\n").unwrap_err();
         assert!(e.contains("line 1, key `calendar`"), "{e}");
+    }
+
+    #[test]
+    fn a_misspelt_key_names_the_nearest_known_key() {
+        let e = Config::parse("fromat = \"json\"\n", Path::new("/etc/cpor.toml")).unwrap_err();
+        let report = crate::error::classify(&e);
+        assert!(
+            report.hints.iter().any(|h| h == "did you mean `format`?"),
+            "{:?}",
+            report.hints
+        );
+        assert_eq!(nearest_key("display_zt"), Some("display_tz"));
+        assert_eq!(nearest_key("zzzzzz"), None);
+    }
+
+    #[test]
+    fn display_tz_takes_a_zone_local_or_utc() {
+        assert_eq!(
+            parse("display_tz = \"America/New_York\"")
+                .unwrap()
+                .display_tz,
+            Some(chrono_tz::Tz::America__New_York)
+        );
+        assert_eq!(
+            parse("display_tz = \"UTC\"").unwrap().display_tz,
+            Some(chrono_tz::Tz::UTC)
+        );
+        let e = parse("display_tz = \"Mars/Olympus\"").unwrap_err();
+        assert!(e.contains("display_tz") && e.contains("IANA"), "{e}");
     }
 
     #[test]

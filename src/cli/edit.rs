@@ -57,8 +57,9 @@ pub struct EditArgs {
     /// Partner contact's e-mail
     #[arg(long, value_name = "EMAIL")]
     pub partner_email: Option<String>,
-    /// Channel the subscription was bought through (Business Applications): vl, web-direct
-    #[arg(long)]
+    /// Channel the subscription was bought through (Business Applications; csp is refused
+    /// unless the tenant is pinned elsewhere)
+    #[arg(long, value_parser = super::keys::<crate::model::Channel>(), ignore_case = true)]
     pub channel: Option<String>,
     /// Date of purchase (YYYY-MM-DD; Business Applications)
     #[arg(long, value_name = "DATE")]

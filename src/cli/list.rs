@@ -20,11 +20,11 @@ use clap::{Args, ValueEnum};
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct ListArgs {
-    /// Only claims with this status (repeatable): pending, official, opted-out, withdrawn
-    #[arg(long, value_name = "STATUS")]
+    /// Only claims with this status (repeatable)
+    #[arg(long, value_name = "STATUS", value_parser = super::keys::<Status>(), ignore_case = true)]
     pub status: Vec<String>,
     /// Only claims in this program
-    #[arg(long)]
+    #[arg(long, value_parser = super::keys::<Program>(), ignore_case = true)]
     pub program: Option<String>,
     /// Only claims of this PartnerID
     #[arg(long, value_name = "ID")]
@@ -43,7 +43,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "TIME")]
     pub due_before: Option<String>,
     /// Sort by filing time (newest first) or by deadline (soonest first); ties by claim ID
-    #[arg(long, value_enum, default_value_t = SortKey::Filed)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = SortKey::Filed)]
     pub sort: SortKey,
     /// Reverse the order
     #[arg(long)]
@@ -54,6 +54,10 @@ pub struct ListArgs {
     /// Show every matching claim
     #[arg(long)]
     pub all: bool,
+    /// Show tenant and subscription GUIDs whole in the table (they are shortened to their
+    /// first 8 characters to fit the terminal)
+    #[arg(long)]
+    pub wide: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -166,7 +170,11 @@ pub fn run(ctx: &Ctx, a: ListArgs) -> anyhow::Result<u8> {
         let zones = super::zones_in(tx, &claims)?;
         Ok((claims, total, zones))
     })?;
-    emit_claims(&claims, ctx.format, &ctx.style, &zones)?;
+    let style = crate::output::Style {
+        wide: a.wide,
+        ..ctx.style
+    };
+    emit_claims(&claims, ctx.format, &style, &zones)?;
     let shown = claims.len() as u64;
     if footer {
         if total > shown {

@@ -58,6 +58,7 @@ pub struct Cli {
 
 /// Options every command accepts, before or after the subcommand.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Database file [default: <platform data dir>/cpor/cpor.db]
     #[arg(long, global = true, env = "CPOR_DB", value_name = "PATH")]
@@ -68,6 +69,7 @@ pub struct GlobalArgs {
         global = true,
         env = "CPOR_FORMAT",
         value_enum,
+        ignore_case = true,
         value_name = "FORMAT"
     )]
     pub format: Option<Format>,
@@ -80,9 +82,17 @@ pub struct GlobalArgs {
     /// Who is acting, recorded in history [default: the OS user name]
     #[arg(long, global = true, env = "CPOR_ACTOR", value_name = "NAME")]
     pub actor: Option<String>,
-    /// When to use colour (NO_COLOR is honoured by auto)
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    /// When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and
+    /// never beat them
+    #[arg(long, global = true, env = "CPOR_COLOR", value_enum, ignore_case = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// The zone tables show times in: an IANA name, `local` (honours TZ) or `utc`
+    /// [default: each claim's calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV
+    /// stay UTC
+    // Text checked when the context is built, and CPOR_TZ read there: `calendar set --tz`
+    // (the calendar's own zone) shares the id, and an env default here would reach it.
+    #[arg(long, global = true, value_name = "ZONE|local|utc")]
+    pub tz: Option<String>,
     /// Only print errors on stderr
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
@@ -281,17 +291,48 @@ impl Ctx {
 fn style_for(choice: ColorChoice) -> Style {
     let stdout_tty = std::io::stdout().is_terminal();
     let stderr_tty = std::io::stderr().is_terminal();
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
+    let no_color = set("NO_COLOR");
+    let forced =
+        set("CLICOLOR_FORCE") && std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0");
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     let decide = |tty: bool| match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => tty && !no_color && !dumb,
+        ColorChoice::Auto => forced || (tty && !no_color && !dumb),
     };
-    Style {
+    let style = Style {
         stdout_color: decide(stdout_tty),
         stderr_color: decide(stderr_tty),
         stdout_tty,
+        ..Style::default()
+    };
+    // The libraries that paint (tables, prompts) read NO_COLOR themselves; the decision made
+    // here is the one that counts.
+    crossterm::style::force_color_output(style.stdout_color);
+    console::set_colors_enabled(style.stdout_color);
+    console::set_colors_enabled_stderr(style.stderr_color);
+    style
+}
+
+/// clap's own colour (help, usage errors) for `--color` / `CPOR_COLOR` as given on the command
+/// line, before it is parsed; `auto` leaves NO_COLOR and CLICOLOR_FORCE to clap.
+fn clap_color() -> clap::ColorChoice {
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .take_while(|a| a != "--")
+        .collect();
+    let flag = args.iter().enumerate().rev().find_map(|(i, a)| {
+        a.strip_prefix("--color=")
+            .map(str::to_string)
+            .or_else(|| (a == "--color").then(|| args.get(i + 1).cloned()).flatten())
+    });
+    let value = flag.or_else(|| std::env::var("CPOR_COLOR").ok());
+    match value.map(|v| v.to_ascii_lowercase()).as_deref() {
+        Some("always") => clap::ColorChoice::Always,
+        Some("never") => clap::ColorChoice::Never,
+        _ => clap::ColorChoice::Auto,
     }
 }
 
@@ -313,14 +354,23 @@ fn verbosity(g: &GlobalArgs) -> Verbosity {
     }
 }
 
+/// The OS user: `USER`, `USERNAME` or `LOGNAME`, else the system user database (cron and
+/// systemd units often set none of them), else `unknown`.
 fn os_user() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .or_else(|| {
+            nix::unistd::User::from_uid(nix::unistd::geteuid())
+                .ok()
+                .flatten()
+                .map(|u| u.name)
+                .filter(|n| !n.trim().is_empty())
+        })
         .unwrap_or_else(|| "unknown".to_string())
 }
 
-fn build_ctx(g: &GlobalArgs, style: Style, tolerate_config: bool) -> anyhow::Result<Ctx> {
+fn build_ctx(g: &GlobalArgs, mut style: Style, tolerate_config: bool) -> anyhow::Result<Ctx> {
     let config_path = std::env::var_os("CPOR_CONFIG").map(PathBuf::from);
     let (config, config_error) = match Config::load(config_path.as_deref()) {
         Ok(c) => (c, None),
@@ -353,6 +403,14 @@ fn build_ctx(g: &GlobalArgs, style: Style, tolerate_config: bool) -> anyhow::Res
             CporError::usage("invalid-actor", e).hint("pass a name, e.g. --actor alice")
         })?,
         None => os_user(),
+    };
+    let tz_env = std::env::var("CPOR_TZ").ok().filter(|z| !z.is_empty());
+    style.tz = match (&g.tz, tz_env) {
+        (Some(z), _) => Some(crate::config::parse_display_tz(z).map_err(|e| bad_value("--tz", e))?),
+        (None, Some(z)) => {
+            Some(crate::config::parse_display_tz(&z).map_err(|e| bad_value("CPOR_TZ", e))?)
+        }
+        (None, None) => config.display_tz,
     };
     let stdin_tty = std::io::stdin().is_terminal();
     let stderr_tty = std::io::stderr().is_terminal();
@@ -411,6 +469,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
             let report = classify(&err);
+            if report.kind == ErrorKind::Interrupted {
+                // Only one of this and the signal handler speaks; the cursor comes back either way.
+                claim_interrupted();
+                show_cursor();
+            }
             print_error(&report, json, &style);
             ExitCode::from(report.kind.exit_code())
         }
@@ -445,11 +508,10 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<u8> {
 pub fn main() -> ExitCode {
     // Ctrl-C anywhere (a prompt, a long finalize) ends the process with 130. Every write is a
     // transaction, so an interrupted command leaves nothing half-written.
-    let _ = ctrlc::set_handler(|| {
-        let _ = console::Term::stderr().show_cursor();
-        eprintln!("\ninterrupted; nothing more was written");
-        std::process::exit(ErrorKind::Interrupted.exit_code().into());
-    });
+    let _ = ctrlc::set_handler(|| interrupted());
+    // `COMPLETE=bash cpor -- …`: the shell asks for completions (claim IDs, calendars,
+    // PartnerIDs, workloads); answered before anything else runs.
+    completions::complete_env();
     // Every argument must be text: a byte string that is not UTF-8 cannot be a flag, a value
     // or a path cpor can show back, so it is a usage error before clap sees it.
     if let Some((n, bad)) = std::env::args_os()
@@ -470,7 +532,10 @@ pub fn main() -> ExitCode {
         print_error(&report, json_requested(), &style_for(ColorChoice::Auto));
         return ExitCode::from(ErrorKind::Usage.exit_code());
     }
-    let cli = match Cli::try_parse() {
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
             // --help and --version.
@@ -499,6 +564,103 @@ pub fn main() -> ExitCode {
         }
     };
     run(cli)
+}
+
+/// A value parser for a flag whose values are the keys of `T`: clap lists them under
+/// `[possible values]`, completes them, takes them in any case and suggests the nearest on a
+/// typo. The command still parses the text itself, with the same keys.
+pub(crate) fn keys<T: ValueEnum>() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(
+        T::value_variants()
+            .iter()
+            .filter_map(ValueEnum::to_possible_value),
+    )
+}
+
+/// Whether the interrupted message was printed (by the signal handler or the main thread).
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// End the process after Ctrl-C: the cursor shown again (a selection list hides it), one
+/// "interrupted" line, exit 130. Both the signal handler and a prompt that saw Ctrl-C come
+/// here; whichever is second only waits for the exit.
+fn interrupted() -> ! {
+    use std::io::Write;
+    claim_interrupted();
+    show_cursor();
+    let _ = writeln!(std::io::stderr(), "\ninterrupted; nothing more was written");
+    std::process::exit(ErrorKind::Interrupted.exit_code().into());
+}
+
+/// Become the one that reports the interruption; a second caller waits for the first's exit.
+fn claim_interrupted() {
+    if INTERRUPTED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        loop {
+            std::thread::park();
+        }
+    }
+}
+
+/// `ESC [ ? 25 h` on a terminal: a selection list hides the cursor and Ctrl-C can end it first.
+fn show_cursor() {
+    use std::io::Write;
+    let mut err = std::io::stderr();
+    if err.is_terminal() {
+        let _ = write!(err, "\x1b[?25h");
+        let _ = err.flush();
+    }
+}
+
+/// The command line's definition as run: the derive plus what is known only at run time (the
+/// exit-code table in `--help`, colour for clap's own output).
+pub fn command() -> clap::Command {
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let examples = cmd
+        .get_after_help()
+        .map(|h| h.to_string())
+        .unwrap_or_default();
+    cmd.after_help(format!("{examples}\n\n{}", exit_status_text()))
+        .color(clap_color())
+}
+
+/// What each exit status means, from [`ErrorKind::exit_code`]: the text `--help` and the man
+/// page show.
+pub fn exit_codes() -> Vec<(u8, &'static str)> {
+    use ErrorKind::*;
+    let mut rows = vec![(0, "success (also: nothing to do)")];
+    for kind in [
+        Internal,
+        Usage,
+        Refused,
+        NotFound,
+        Busy,
+        Database,
+        Interrupted,
+    ] {
+        let meaning = match kind {
+            Internal => "internal error (a bug; please report it)",
+            Usage => "usage error: a bad flag, value or config file",
+            Refused => "refused by a CPOR rule (the rule is named)",
+            NotFound => "not found: no such claim, PartnerID or calendar",
+            Busy => "busy: the database stayed locked by another writer",
+            Database => "database error: missing, unreadable or damaged",
+            Interrupted => "interrupted (Ctrl-C); nothing half-written",
+        };
+        rows.push((kind.exit_code(), meaning));
+    }
+    rows.push((
+        crate::error::EXIT_FINDINGS,
+        "troubleshoot found at least one error finding",
+    ));
+    rows.sort_by_key(|(code, _)| *code);
+    rows
+}
+
+fn exit_status_text() -> String {
+    let mut s = String::from("Exit status:");
+    for (code, meaning) in exit_codes() {
+        s.push_str(&format!("\n  {code:>3}  {meaning}"));
+    }
+    s
 }
 
 /// A failed prompt: Ctrl-C or a closed terminal ends the command with nothing written.

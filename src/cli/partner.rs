@@ -38,8 +38,8 @@ pub struct AddArgs {
     /// The location's name (required for a new PartnerID; renames an existing one)
     #[arg(long)]
     pub name: Option<String>,
-    /// Program to enrol in (repeatable): osa-sell, osu-m365, osu-bizapps
-    #[arg(long, required = true, value_name = "PROGRAM")]
+    /// Program to enrol in (repeatable)
+    #[arg(long, required = true, value_name = "PROGRAM", value_parser = super::keys::<Program>(), ignore_case = true)]
     pub program: Vec<String>,
 }
 
@@ -63,7 +63,7 @@ pub struct RemoveArgs {
     /// PartnerID
     pub partner_id: String,
     /// Program to unenrol from (repeatable); without it the PartnerID is removed
-    #[arg(long, value_name = "PROGRAM")]
+    #[arg(long, value_name = "PROGRAM", value_parser = super::keys::<Program>(), ignore_case = true)]
     pub program: Vec<String>,
 }
 

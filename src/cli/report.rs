@@ -24,7 +24,7 @@ use clap::{Args, ValueEnum};
 #[command(verbatim_doc_comment)]
 pub struct ReportArgs {
     /// What each row counts
-    #[arg(long, value_enum, default_value_t = By::Program)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = By::Program)]
     pub by: By,
     /// First day of the range (YYYY-MM-DD, UTC) [default: the first day of the month 11 months ago]
     #[arg(long, value_name = "DATE")]

@@ -20,8 +20,8 @@ pub struct UnitArgs {
     /// One of the tenant's domains, e.g. contoso.com
     #[arg(long)]
     pub domain: Option<String>,
-    /// Program: osa-sell, osu-m365 or osu-bizapps
-    #[arg(long)]
+    /// Program
+    #[arg(long, value_parser = super::keys::<Program>(), ignore_case = true)]
     pub program: Option<String>,
     /// Workload or product key (repeatable for claim; see `cpor catalog`)
     #[arg(long, value_name = "KEY")]
@@ -29,8 +29,8 @@ pub struct UnitArgs {
     /// Dynamics 365 subscription ID (Business Applications programs)
     #[arg(long, value_name = "GUID")]
     pub subscription: Option<String>,
-    /// Purchase channel: vl, web-direct or csp (Business Applications programs)
-    #[arg(long)]
+    /// Purchase channel (Business Applications programs)
+    #[arg(long, value_parser = super::keys::<Channel>(), ignore_case = true)]
     pub channel: Option<String>,
 }
 

@@ -20,7 +20,7 @@ use crate::model::utc_text;
 use crate::rules::format::is_unsafe_char;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -46,17 +46,122 @@ impl std::str::FromStr for Format {
     }
 }
 
-/// Whether to colour, decided once from `--color`, `NO_COLOR` and the terminal.
-#[derive(Debug, Clone, Copy)]
+/// How tables look, decided once: colour from `--color`, `NO_COLOR` and the terminal; the zone
+/// times are shown in; whether GUIDs are shown whole.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Style {
     pub stdout_color: bool,
     pub stderr_color: bool,
     pub stdout_tty: bool,
+    /// `--tz` / `CPOR_TZ` / `display_tz`: show every time in this zone instead of each claim's
+    /// calendar zone.
+    pub tz: Option<Tz>,
+    /// `list --wide`: GUIDs whole instead of shortened.
+    pub wide: bool,
+}
+
+/// The width tables are fitted to when the terminal does not say (or says 0).
+pub const FALLBACK_WIDTH: u16 = 80;
+
+/// The width to fit a table on a terminal to: `COLUMNS` when it is a positive number, else what
+/// the terminal reports, else [`FALLBACK_WIDTH`].
+pub fn terminal_width(reported: Option<u16>) -> u16 {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|&c| c > 0)
+        .or(reported.filter(|&w| w > 0))
+        .unwrap_or(FALLBACK_WIDTH)
+}
+
+/// A word a table must never break: anything up to 16 characters (IDs, statuses, program keys,
+/// dates, times, shortened GUIDs, most zones), a GUID, or a zone name. Longer free text (a long
+/// domain, a path, a hash) may be broken when nothing else fits.
+fn is_token(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '<' | '>'));
+    let n = console::measure_text_width(w);
+    n <= 16
+        || (n == 36 && w.chars().all(|c| c.is_ascii_hexdigit() || c == '-'))
+        || w.parse::<Tz>().is_ok()
+}
+
+/// A table that, when shown, fits its terminal without breaking a token: every column is at
+/// least as wide as its longest [token](is_token) (an ID, status, date, zone or GUID), and only
+/// text with spaces wraps, at a space. Derefs to the comfy-table [`Table`] it is built with.
+#[derive(Debug, Clone)]
+pub struct FitTable(Table);
+
+impl std::ops::Deref for FitTable {
+    type Target = Table;
+    fn deref(&self) -> &Table {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for FitTable {
+    fn deref_mut(&mut self) -> &mut Table {
+        &mut self.0
+    }
+}
+
+impl FitTable {
+    /// The width it is fitted to, or `None` off a terminal (a pipe gets it unwrapped).
+    pub fn target_width(&self) -> Option<u16> {
+        (!matches!(self.0.content_arrangement(), ContentArrangement::Disabled))
+            .then(|| terminal_width(self.0.width()))
+    }
+
+    /// The width of the table with no line wrapped.
+    pub fn natural_width(&self) -> usize {
+        let cols = self.0.column_max_content_widths();
+        // Each column has a space either side and a border on its right, plus the left border.
+        cols.iter().map(|&w| usize::from(w) + 3).sum::<usize>() + 1
+    }
+
+    /// The table as it will be printed.
+    fn fitted(&self) -> Table {
+        let mut t = self.0.clone();
+        let Some(width) = self.target_width() else {
+            return t;
+        };
+        t.set_width(width);
+        let words: Vec<u16> = (0..t.column_iter().count())
+            .map(|i| {
+                t.column_cells_with_header_iter(i)
+                    .flatten()
+                    .flat_map(|c| {
+                        c.content()
+                            .split_whitespace()
+                            .filter(|w| is_token(w))
+                            .map(console::measure_text_width)
+                            .max()
+                    })
+                    .max()
+                    .unwrap_or(0)
+                    .try_into()
+                    .unwrap_or(u16::MAX)
+            })
+            .collect();
+        for (col, w) in t.column_iter_mut().zip(words) {
+            // The boundary counts the cell's padding, one space either side.
+            col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
+                w.saturating_add(2),
+            )));
+        }
+        t
+    }
+}
+
+impl std::fmt::Display for FitTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.fitted().fmt(f)
+    }
 }
 
 impl Style {
-    /// A table set up for this output: terminal width when on a terminal, colour only if allowed.
-    pub fn table(&self) -> Table {
+    /// A table set up for this output: fitted to the terminal when on one (see [`FitTable`]),
+    /// colour only if allowed.
+    pub fn table(&self) -> FitTable {
         let mut t = Table::new();
         t.load_style(presets::UTF8_FULL_CONDENSED);
         if self.stdout_tty {
@@ -67,20 +172,50 @@ impl Style {
         if self.stdout_color {
             t.enforce_styling();
         }
-        t
+        FitTable(t)
+    }
+
+    /// The zone to show a time of a claim filed under `calendar` in.
+    pub fn zone_for(&self, zones: &Zones, calendar: &str) -> Tz {
+        self.tz
+            .or_else(|| zones.get(calendar).copied())
+            .unwrap_or(Tz::UTC)
+    }
+
+    /// The zone to show a time not tied to a calendar in (UTC unless `--tz`).
+    pub fn plain_zone(&self) -> Tz {
+        self.tz.unwrap_or(Tz::UTC)
+    }
+
+    /// A GUID as a table shows it: whole with `--wide`, else its first 8 characters and `…`.
+    pub fn guid(&self, g: &str) -> String {
+        let g = escape(g);
+        if self.wide || g.chars().count() <= 9 {
+            return g.into_owned();
+        }
+        let head: String = g.chars().take(8).collect();
+        format!("{head}…")
+    }
+
+    /// The colour of a status word, when colour is on.
+    pub fn status_color(&self, status: &str) -> Option<Color> {
+        if !self.stdout_color {
+            return None;
+        }
+        match status {
+            "pending" => Some(Color::Yellow),
+            "official" => Some(Color::Green),
+            "opted-out" | "withdrawn" => Some(Color::DarkGrey),
+            _ => None,
+        }
     }
 
     /// A coloured cell for a status word.
     pub fn status_cell(&self, status: &str) -> Cell {
         let cell = Cell::new(status);
-        if !self.stdout_color {
-            return cell;
-        }
-        match status {
-            "pending" => cell.fg(Color::Yellow),
-            "official" => cell.fg(Color::Green),
-            "opted-out" | "withdrawn" => cell.fg(Color::DarkGrey),
-            _ => cell,
+        match self.status_color(status) {
+            Some(c) => cell.fg(c),
+            None => cell,
         }
     }
 

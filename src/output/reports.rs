@@ -4,7 +4,6 @@ use super::{ClaimView, Format, Style, Zones, emit, in_zone, utc, write_json};
 use crate::model::{Claim, Pin, PinAction, PinKind, PinLogEntry};
 use crate::storage::{GroupCounts, MonthCounts, StatusCounts};
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use comfy_table::Cell;
 use serde::Serialize;
 use std::io;
@@ -114,7 +113,7 @@ pub fn emit_tenant(v: &TenantView, format: Format, style: &Style) -> anyhow::Res
                 pins.add_row(vec![
                     Cell::new(p.kind),
                     Cell::new(p.value),
-                    Cell::new(in_zone(p.since, Tz::UTC)),
+                    Cell::new(in_zone(p.since, style.plain_zone())),
                     Cell::new(p.by_claim.map(|c| c.to_string()).unwrap_or_default()),
                     Cell::new(p.active_claims),
                 ]);
@@ -123,7 +122,7 @@ pub fn emit_tenant(v: &TenantView, format: Format, style: &Style) -> anyhow::Res
             log.set_header(["at", "actor", "action", "kind", "value", "reason"]);
             for e in &v.log {
                 log.add_row(vec![
-                    Cell::new(in_zone(e.at, Tz::UTC)),
+                    Cell::new(in_zone(e.at, style.plain_zone())),
                     Cell::new(e.actor),
                     Cell::new(e.action),
                     Cell::new(e.kind),
@@ -256,7 +255,7 @@ pub fn emit_due(d: &Due, format: Format, style: &Style, zones: &Zones) -> anyhow
             out.flush()
         }),
         Format::Table => {
-            let zone = |c: &Claim| zones.get(&c.calendar).copied().unwrap_or(Tz::UTC);
+            let zone = |c: &Claim| style.zone_for(zones, &c.calendar);
             let section = |extra: &str, rows: Vec<(&Claim, String)>| {
                 let mut t = style.table();
                 t.set_header([
@@ -297,7 +296,7 @@ pub fn emit_due(d: &Due, format: Format, style: &Style, zones: &Zones) -> anyhow
                     d.overdue.len(),
                 ),
                 (
-                    format!("Official since {}", in_zone(d.since, Tz::UTC)),
+                    format!("Official since {}", in_zone(d.since, style.plain_zone())),
                     section(
                         "official at",
                         d.official

@@ -1,25 +1,45 @@
 //! Tables for people: times in each claim's calendar zone, with the zone named.
 
-use super::{Style, Zones, escape, in_zone, text_cell};
+use super::{FitTable, Style, Zones, escape, in_zone, text_cell};
 use crate::model::{Claim, HistoryEvent};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use comfy_table::{Cell, Table};
-
-fn zone_of(zones: &Zones, c: &Claim) -> Tz {
-    zones.get(&c.calendar).copied().unwrap_or(Tz::UTC)
-}
+use comfy_table::Cell;
 
 fn opt_in_zone(t: Option<DateTime<Utc>>, tz: Tz) -> String {
     t.map(|t| in_zone(t, tz)).unwrap_or_default()
 }
 
-/// One row per claim.
+/// An instant in `tz` without the zone's name, for a cell that names the zone once.
+fn bare(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// One row per claim: on one line each when the terminal is wide enough, else stacked in four
+/// columns (claim, program, unit, times) so no ID, status, date, zone or GUID is broken.
 pub(super) fn claims<'c>(
     claims: impl Iterator<Item = &'c Claim>,
     style: &Style,
     zones: &Zones,
-) -> Table {
+) -> FitTable {
+    let claims: Vec<&Claim> = claims.collect();
+    let wide = one_line(&claims, style, zones);
+    match wide.target_width() {
+        Some(width) if wide.natural_width() > usize::from(width) => {
+            stacked_rows(&claims, style, zones)
+        }
+        _ => wide,
+    }
+}
+
+fn unit_cell(c: &Claim, style: &Style) -> String {
+    match &c.subscription_id {
+        Some(s) => format!("{}\n{}", escape(&c.workload), style.guid(s)),
+        None => escape(&c.workload).into_owned(),
+    }
+}
+
+fn one_line(claims: &[&Claim], style: &Style, zones: &Zones) -> FitTable {
     let mut t = style.table();
     t.set_header([
         "id",
@@ -32,19 +52,54 @@ pub(super) fn claims<'c>(
         "deadline",
     ]);
     for c in claims {
-        let tz = zone_of(zones, c);
+        let tz = style.zone_for(zones, &c.calendar);
         t.add_row(vec![
             Cell::new(c.id),
             style.status_cell(c.status.as_str()),
             Cell::new(c.program.as_str()),
             text_cell(&c.partner_id),
-            Cell::new(format!("{}\n{}", escape(&c.domain), escape(&c.tenant_id))),
-            Cell::new(match &c.subscription_id {
-                Some(s) => format!("{}\n{}", escape(&c.workload), escape(s)),
-                None => escape(&c.workload).into_owned(),
-            }),
+            Cell::new(format!(
+                "{}\n{}",
+                escape(&c.domain),
+                style.guid(&c.tenant_id)
+            )),
+            Cell::new(unit_cell(c, style)),
             Cell::new(in_zone(c.filed_at, tz)),
             Cell::new(in_zone(c.deadline, tz)),
+        ]);
+    }
+    t
+}
+
+fn stacked_rows(claims: &[&Claim], style: &Style, zones: &Zones) -> FitTable {
+    let mut t = style.table();
+    t.set_header([
+        "id / status",
+        "program / partner",
+        "domain / tenant / workload",
+        "filed / deadline",
+    ]);
+    for c in claims {
+        let tz = style.zone_for(zones, &c.calendar);
+        let mut id_status = Cell::new(format!("{}\n{}", c.id, c.status.as_str()));
+        if let Some(colour) = style.status_color(c.status.as_str()) {
+            id_status = id_status.fg(colour);
+        }
+        t.add_row(vec![
+            id_status,
+            Cell::new(format!("{}\n{}", c.program.as_str(), escape(&c.partner_id))),
+            Cell::new(format!(
+                "{}\n{}\n{}",
+                escape(&c.domain),
+                style.guid(&c.tenant_id),
+                unit_cell(c, style)
+            )),
+            Cell::new(format!(
+                "{}\n{}\n{}",
+                bare(c.filed_at, tz),
+                bare(c.deadline, tz),
+                tz.name()
+            )),
         ]);
     }
     t
@@ -56,8 +111,8 @@ pub(super) fn claim_detail(
     history: &[HistoryEvent],
     style: &Style,
     zones: &Zones,
-) -> (Table, Table) {
-    let tz = zone_of(zones, c);
+) -> (FitTable, FitTable) {
+    let tz = style.zone_for(zones, &c.calendar);
     let mut t = style.table();
     t.set_header(["field", "value"]);
     // Every value may hold stored text; escape it line by line so the cells that are two
@@ -153,14 +208,21 @@ pub(super) fn claim_detail(
         row("warning", format!("{}: {}", e(&w.code), e(&w.message)));
     }
     let mut h = style.table();
-    h.set_header(["at", "actor", "action", "from", "to", "reason"]);
+    h.set_header(["at", "actor", "action", "from → to", "reason"]);
     for e in history {
+        let change = match e.from {
+            Some(from) => format!("{from}\n→ {}", e.to),
+            None => format!("→ {}", e.to),
+        };
+        let mut change = Cell::new(change);
+        if let Some(colour) = style.status_color(e.to.as_str()) {
+            change = change.fg(colour);
+        }
         h.add_row(vec![
-            Cell::new(in_zone(e.at, tz)),
+            Cell::new(format!("{}\n{}", bare(e.at, tz), tz.name())),
             text_cell(&e.actor),
             Cell::new(e.action.as_str()),
-            Cell::new(e.from.map(|s| s.as_str()).unwrap_or("")),
-            style.status_cell(e.to.as_str()),
+            change,
             text_cell(e.reason.as_deref().unwrap_or("")),
         ]);
     }

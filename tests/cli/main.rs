@@ -26,6 +26,7 @@ mod snapshots;
 mod storage;
 mod stress;
 mod terminal;
+mod terminal_v2;
 mod troubleshoot;
 mod trust_input;
 mod trust_output;

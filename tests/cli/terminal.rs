@@ -29,10 +29,10 @@ const TIMEOUT: Duration = Duration::from_secs(10);
 
 const ENTER: &str = "\r";
 const DOWN: &str = "\x1b[B";
-const CTRL_C: &str = "\x03";
+pub(crate) const CTRL_C: &str = "\x03";
 
 /// Options for one `cpor` process on a pty.
-struct Spawn<'a> {
+pub(crate) struct Spawn<'a> {
     env: &'a Env,
     args: Vec<String>,
     cols: u16,
@@ -45,7 +45,7 @@ struct Spawn<'a> {
 }
 
 impl<'a> Spawn<'a> {
-    fn new(env: &'a Env, args: &[&str]) -> Spawn<'a> {
+    pub(crate) fn new(env: &'a Env, args: &[&str]) -> Spawn<'a> {
         Spawn {
             env,
             args: args.iter().map(|s| s.to_string()).collect(),
@@ -56,33 +56,33 @@ impl<'a> Spawn<'a> {
         }
     }
 
-    fn cols(mut self, cols: u16) -> Self {
+    pub(crate) fn cols(mut self, cols: u16) -> Self {
         self.cols = cols;
         self
     }
 
-    fn var(mut self, key: &str, value: &str) -> Self {
+    pub(crate) fn var(mut self, key: &str, value: &str) -> Self {
         self.vars.push((key.to_string(), value.to_string()));
         self
     }
 
-    fn stdin_null(mut self) -> Self {
+    pub(crate) fn stdin_null(mut self) -> Self {
         self.stdin_null = true;
         self
     }
 
-    fn stdout_piped(mut self) -> Self {
+    pub(crate) fn stdout_piped(mut self) -> Self {
         self.stdout_piped = true;
         self
     }
 
-    fn start(self) -> Pty {
+    pub(crate) fn start(self) -> Pty {
         Pty::start(self)
     }
 }
 
 /// A running `cpor` on a pseudo-terminal.
-struct Pty {
+pub(crate) struct Pty {
     master: std::fs::File,
     child: Child,
     status: Option<ExitStatus>,
@@ -223,19 +223,19 @@ impl Pty {
     }
 
     /// Everything written so far, escape sequences included.
-    fn raw(&self) -> String {
+    pub(crate) fn raw(&self) -> String {
         String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
     }
 
     /// Everything written so far, without escape sequences and carriage returns.
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         strip_ansi(&self.raw())
     }
 
     /// Wait until the output after the previous match contains `needle`; fail after
     /// [`TIMEOUT`].
     #[track_caller]
-    fn expect(&mut self, needle: &str) {
+    pub(crate) fn expect(&mut self, needle: &str) {
         let start = Instant::now();
         loop {
             let text = self.text();
@@ -274,7 +274,7 @@ impl Pty {
     }
 
     /// Type `keys`.
-    fn send(&mut self, keys: &str) {
+    pub(crate) fn send(&mut self, keys: &str) {
         self.master
             .write_all(keys.as_bytes())
             .and_then(|_| self.master.flush())
@@ -298,7 +298,7 @@ impl Pty {
 
     /// Wait for the process to exit (failing after [`TIMEOUT`]) and for its output to be read.
     #[track_caller]
-    fn finish(&mut self) -> ExitStatus {
+    pub(crate) fn finish(&mut self) -> ExitStatus {
         let start = Instant::now();
         while !self.exited() {
             if start.elapsed() > TIMEOUT {
@@ -325,7 +325,7 @@ impl Pty {
     }
 
     /// What a [`Spawn::stdout_piped`] process wrote to stdout (after [`Pty::finish`]).
-    fn stdout(&mut self) -> String {
+    pub(crate) fn stdout(&mut self) -> String {
         let mut out = String::new();
         self.stdout
             .take()
@@ -337,7 +337,7 @@ impl Pty {
 
     /// Wait for exit and require `code` (a normal exit, not a signal).
     #[track_caller]
-    fn exit_code(&mut self, code: i32) {
+    pub(crate) fn exit_code(&mut self, code: i32) {
         let status = self.finish();
         assert_eq!(
             (status.code(), status.signal()),
@@ -363,7 +363,7 @@ impl Drop for Pty {
 }
 
 /// Remove CSI, OSC and two-byte escape sequences and carriage returns.
-fn strip_ansi(s: &str) -> String {
+pub(crate) fn strip_ansi(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -1011,7 +1011,7 @@ fn withdraw_with_no_input_on_a_terminal_does_not_ask() {
 // 7. Colour and width on a terminal.
 
 /// An environment with one pending claim (and, for width, a second one on another tenant).
-fn env_with_claims() -> Env {
+pub(crate) fn env_with_claims() -> Env {
     let env = Env::new();
     env.partner("1000", &["osu-m365"]);
     env.file(&env.m365());
