@@ -356,7 +356,7 @@ pub trait Txn {
     fn integrity_check(&mut self) -> Result<Vec<String>, StorageError>;
     /// Pending claims whose deadline is at or before `now`.
     fn overdue(&mut self, now: DateTime<Utc>) -> Result<Overdue, StorageError>;
-    /// Active claims whose PoE is a local file.
+    /// Every PoE version of the active claims that is a local file, by claim and version.
     fn active_poe_files(&mut self) -> Result<Vec<PoeFile>, StorageError>;
     /// How many claims there are in all.
     fn claim_count(&mut self) -> Result<u64, StorageError>;
@@ -506,7 +506,7 @@ pub struct Overdue {
     pub sample: Vec<i64>,
 }
 
-/// A claim whose proof of execution is a local file.
+/// A PoE version of a claim that is a local file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PoeFile {
     pub claim_id: i64,
