@@ -548,6 +548,20 @@ pub enum StorageError {
     /// Disk full or an I/O failure under the database.
     #[error("{detail}")]
     Io { detail: String },
+    /// The filesystem holding `location` is full: the database's, or with `backup` the
+    /// backup's being written. `free_bytes` when the filesystem could be asked.
+    #[error("the disk holding {location} is full")]
+    DiskFull {
+        location: String,
+        free_bytes: Option<u64>,
+        backup: bool,
+    },
+    /// `location` is a symbolic link to `target`, which does not exist.
+    #[error("{location} is a symbolic link to {target}, which does not exist")]
+    DanglingLink { location: String, target: String },
+    /// The database file (or, with `directory`, the directory it is in) is not writable.
+    #[error("{location} is read-only")]
+    ReadOnly { location: String, directory: bool },
     /// The backend would not switch to the configured journal mode.
     #[error("SQLite refused journal mode {requested} (it stayed {actual})")]
     JournalMode { requested: String, actual: String },

@@ -337,10 +337,16 @@ struct PoeFilesReport {
 /// What the integrity row says when only the cheap checks ran.
 const NOT_CHECKED: &str = "not checked (run `cpor troubleshoot --deep`)";
 
-/// `disk-low`: free space below 64 MiB or below the database's size, whichever is smaller.
-fn disk_low_finding(free: u64, db_size: u64, shown: &str) -> Option<Finding> {
+/// Below how many free bytes the disk is low: 64 MiB or the database's size, whichever is
+/// smaller (at least one byte, so an empty database on a full disk still counts).
+fn disk_low_threshold(db_size: u64) -> u64 {
     const FLOOR: u64 = 64 * 1024 * 1024;
-    let threshold = FLOOR.min(db_size.max(1));
+    FLOOR.min(db_size.max(1))
+}
+
+/// `disk-low`: free space below [`disk_low_threshold`].
+fn disk_low_finding(free: u64, db_size: u64, shown: &str) -> Option<Finding> {
+    let threshold = disk_low_threshold(db_size);
     (free < threshold).then(|| {
         Finding::new(
             Severity::Warning,
@@ -368,5 +374,33 @@ fn describe_run(run: Option<&FinalizeRun>, version: i64) -> String {
                 ""
             }
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MIB: u64 = 1024 * 1024;
+
+    #[test]
+    fn disk_low_is_below_64_mib_or_the_database_size_whichever_is_smaller() {
+        assert_eq!(disk_low_threshold(10 * 1024 * MIB), 64 * MIB);
+        assert_eq!(disk_low_threshold(64 * MIB), 64 * MIB);
+        assert_eq!(disk_low_threshold(5 * MIB), 5 * MIB);
+        assert_eq!(disk_low_threshold(0), 1);
+        // A big database: 63 MiB free is low, 64 MiB is not.
+        let f = disk_low_finding(63 * MIB, 10 * 1024 * MIB, "/d/cpor.db").expect("low");
+        assert_eq!(
+            (f.severity, f.code.as_str()),
+            (Severity::Warning, "disk-low")
+        );
+        assert!(f.message.contains("/d/cpor.db"), "{}", f.message);
+        assert!(disk_low_finding(64 * MIB, 10 * 1024 * MIB, "/d/cpor.db").is_none());
+        // A small database: less free than its size is low.
+        assert!(disk_low_finding(MIB - 1, MIB, "/d/cpor.db").is_some());
+        assert!(disk_low_finding(MIB, MIB, "/d/cpor.db").is_none());
+        // A full disk is low whatever the size.
+        assert!(disk_low_finding(0, 0, "/d/cpor.db").is_some());
     }
 }

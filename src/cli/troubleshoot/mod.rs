@@ -237,12 +237,22 @@ fn open_for_reading(ctx: &Ctx) -> anyhow::Result<Result<Readable, Finding>> {
     let shown = &facts.location;
     let latest = facts.latest_schema_version;
     match facts.state {
-        BackendState::Missing => Ok(Err(Finding::new(
-            Severity::Error,
-            "db-missing",
-            format!("there is no database at {shown}"),
-            "check --db / CPOR_DB / the config key `db` point at the right file; cpor creates the database on the first command that writes",
-        ))),
+        BackendState::Missing => Ok(Err(match dangling_target(&location) {
+            Some(target) => Finding::new(
+                Severity::Error,
+                "db-missing",
+                format!(
+                    "{shown} is a symbolic link that points nowhere: its target {target} does not exist"
+                ),
+                "restore the database at the link's target, or point --db / CPOR_DB at the real file",
+            ),
+            None => Finding::new(
+                Severity::Error,
+                "db-missing",
+                format!("there is no database at {shown}"),
+                "check --db / CPOR_DB / the config key `db` point at the right file; cpor creates the database on the first command that writes",
+            ),
+        })),
         BackendState::NotADatabase => Ok(Err(Finding::new(
             Severity::Error,
             "not-a-database",
@@ -275,6 +285,17 @@ fn open_for_reading(ctx: &Ctx) -> anyhow::Result<Result<Readable, Finding>> {
             Ok(Ok((db, version)))
         }
     }
+}
+
+/// Where a database path that is a symbolic link to nothing points.
+fn dangling_target(location: &storage::Location) -> Option<String> {
+    // Only a database file can be a link; other backends will have nothing to say here.
+    #[allow(irrefutable_let_patterns)]
+    let storage::Location::Sqlite(path) = location else {
+        return None;
+    };
+    let target = std::fs::read_link(path).ok()?;
+    (!path.exists()).then(|| target.display().to_string())
 }
 
 fn schema_finding(version: i64) -> Option<Finding> {
