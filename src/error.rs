@@ -173,6 +173,48 @@ impl From<&StorageError> for CporError {
             ),
             S::Io { .. } => CporError::database("database-io", message)
                 .hint("check the disk holding the database"),
+            S::DiskFull {
+                location,
+                free_bytes,
+                backup,
+            } => {
+                let what = if *backup { "backup" } else { "database" };
+                let free = free_bytes
+                    .map(|b| format!(" ({b} bytes free)"))
+                    .unwrap_or_default();
+                CporError::database(
+                    "disk-full",
+                    format!("the disk holding the {what} {location} is full{free}; nothing was written"),
+                )
+                .hint(if *backup {
+                    "free space on the backup's disk, or write the backup to another disk"
+                } else {
+                    "free space on that disk, then run the command again; `cpor troubleshoot` checks the database afterwards"
+                })
+            }
+            S::DanglingLink { location, target } => CporError::database(
+                "db-dangling-link",
+                format!("{location} is a symbolic link that points nowhere: its target {target} does not exist"),
+            )
+            .hint("restore the database at the link's target, or point --db / CPOR_DB at the real file"),
+            S::ReadOnly {
+                location,
+                directory: true,
+            } => CporError::database(
+                "database-read-only",
+                format!(
+                    "the directory holding {location} is read-only for this user: SQLite needs to create its journal beside the database"
+                ),
+            )
+            .hint("make the directory writable by this user, or point --db / CPOR_DB at a database in a writable directory"),
+            S::ReadOnly {
+                location,
+                directory: false,
+            } => CporError::database(
+                "database-read-only",
+                format!("{location} is read-only for this user"),
+            )
+            .hint("make the file writable by this user (chmod u+w), or work on a copy"),
             S::JournalMode { .. } => CporError::database("journal-mode", message)
                 .hint("on a network filesystem set journal_mode = \"delete\" in the config"),
             S::DestinationExists { .. } => CporError::usage("backup-exists", message)
@@ -345,5 +387,55 @@ mod tests {
             );
             assert!(!report.hints.is_empty(), "{code} has a hint");
         }
+    }
+
+    /// A full disk names the disk that is full (the database's or the backup's), the path
+    /// and the free space; a dangling link names its target; read-only says what is.
+    #[test]
+    fn faults_are_named_plainly() {
+        let msg = |e: StorageError| {
+            let r = classify(&anyhow::Error::new(e));
+            assert_eq!(r.kind.exit_code(), 6);
+            (r.code, r.message, r.hints.join("\n"))
+        };
+        let (code, m, h) = msg(StorageError::DiskFull {
+            location: "/data/cpor.db".into(),
+            free_bytes: Some(0),
+            backup: false,
+        });
+        assert_eq!(code, "disk-full");
+        assert!(
+            m.contains("disk holding the database /data/cpor.db is full (0 bytes free)"),
+            "{m}"
+        );
+        assert!(!h.contains("backup"), "{h}");
+        let (_, m, h) = msg(StorageError::DiskFull {
+            location: "/mnt/usb/b.db".into(),
+            free_bytes: None,
+            backup: true,
+        });
+        assert!(
+            m.contains("disk holding the backup /mnt/usb/b.db is full;"),
+            "{m}"
+        );
+        assert!(h.contains("backup's disk"), "{h}");
+        let (code, m, _) = msg(StorageError::DanglingLink {
+            location: "/data/cpor.db".into(),
+            target: "/gone/cpor.db".into(),
+        });
+        assert_eq!(code, "db-dangling-link");
+        assert!(
+            m.contains("points nowhere") && m.contains("/gone/cpor.db"),
+            "{m}"
+        );
+        let (code, m, _) = msg(StorageError::ReadOnly {
+            location: "/data/cpor.db".into(),
+            directory: true,
+        });
+        assert_eq!(code, "database-read-only");
+        assert!(
+            m.contains("directory holding /data/cpor.db is read-only"),
+            "{m}"
+        );
     }
 }

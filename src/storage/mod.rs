@@ -356,7 +356,7 @@ pub trait Txn {
     fn integrity_check(&mut self) -> Result<Vec<String>, StorageError>;
     /// Pending claims whose deadline is at or before `now`.
     fn overdue(&mut self, now: DateTime<Utc>) -> Result<Overdue, StorageError>;
-    /// Active claims whose PoE is a local file.
+    /// Every PoE version of the active claims that is a local file, by claim and version.
     fn active_poe_files(&mut self) -> Result<Vec<PoeFile>, StorageError>;
     /// How many claims there are in all.
     fn claim_count(&mut self) -> Result<u64, StorageError>;
@@ -506,7 +506,7 @@ pub struct Overdue {
     pub sample: Vec<i64>,
 }
 
-/// A claim whose proof of execution is a local file.
+/// A PoE version of a claim that is a local file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PoeFile {
     pub claim_id: i64,
@@ -548,6 +548,20 @@ pub enum StorageError {
     /// Disk full or an I/O failure under the database.
     #[error("{detail}")]
     Io { detail: String },
+    /// The filesystem holding `location` is full: the database's, or with `backup` the
+    /// backup's being written. `free_bytes` when the filesystem could be asked.
+    #[error("the disk holding {location} is full")]
+    DiskFull {
+        location: String,
+        free_bytes: Option<u64>,
+        backup: bool,
+    },
+    /// `location` is a symbolic link to `target`, which does not exist.
+    #[error("{location} is a symbolic link to {target}, which does not exist")]
+    DanglingLink { location: String, target: String },
+    /// The database file (or, with `directory`, the directory it is in) is not writable.
+    #[error("{location} is read-only")]
+    ReadOnly { location: String, directory: bool },
     /// The backend would not switch to the configured journal mode.
     #[error("SQLite refused journal mode {requested} (it stayed {actual})")]
     JournalMode { requested: String, actual: String },

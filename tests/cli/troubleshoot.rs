@@ -1311,3 +1311,165 @@ fn a_copied_db_and_wal_without_shm_is_read_without_creating_files() {
         "troubleshoot left temporary files behind"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// PoE versions and their age (SPEC v2 §6 `poe add`, `poe-aging`)
+
+/// Add a PoE version to claim `id`: the file at `rel` (under the test's root) with `content`.
+fn add_poe(env: &Env, id: i64, rel: &str, content: &str, signed: &str) -> PathBuf {
+    let path = env.path(rel);
+    std::fs::write(&path, content).unwrap();
+    ok(
+        env,
+        &[
+            "poe",
+            "add",
+            &id.to_string(),
+            "--poe",
+            path.to_str().unwrap(),
+            "--poe-signed",
+            signed,
+        ],
+    );
+    path
+}
+
+#[test]
+fn every_local_poe_version_is_checked_and_named() {
+    let env = Env::new();
+    with_partner(&env);
+    let id = file_one(&env, &env.m365());
+    let second = add_poe(&env, id, "poe/sow-2.pdf", "abcd", "2025-06-01");
+    let (out, report) = troubleshoot(&env, &[&id.to_string()]);
+    assert_eq!(out.code, Some(0), "{out}");
+    assert_no_finding(&report, "poe-missing");
+    assert_no_finding(&report, "poe-changed");
+
+    // The older version goes missing, the newer one changes: each is reported, by version.
+    std::fs::remove_file(env.poe_path()).unwrap();
+    std::fs::write(&second, "changed").unwrap();
+    let files = Files::capture(&env.db);
+    let (out, report) = troubleshoot(&env, &[&id.to_string()]);
+    assert_eq!(out.code, Some(0), "{out}");
+    let gone = finding(&report, "poe-missing", "warning");
+    assert!(
+        message(gone).contains(env.poe_path().to_str().unwrap()),
+        "{gone}"
+    );
+    assert!(message(gone).contains("version 1 of 2"), "{gone}");
+    assert!(
+        gone["remedy"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("cpor poe add {id} --poe")),
+        "{gone}"
+    );
+    let changed = finding(&report, "poe-changed", "warning");
+    assert!(message(changed).contains("version 2 of 2"), "{changed}");
+    assert!(
+        message(changed).contains(second.to_str().unwrap()),
+        "{changed}"
+    );
+
+    // The installation report covers every version of active claims.
+    let (_, report) = troubleshoot(&env, &[]);
+    finding(&report, "poe-missing", "warning");
+    assert_eq!(report["poe_files"]["missing"], serde_json::json!([id]));
+    assert_eq!(report["poe_files"]["recorded"], 2);
+    files.assert_untouched("per-version PoE checks");
+}
+
+#[test]
+fn poe_aging_appears_exactly_after_poe_refresh_months() {
+    let mut env = Env::new();
+    with_partner(&env);
+    let id = file_one(&env, &env.m365());
+    let ts = |env: &Env, config: Option<&Path>| {
+        let mut cmd = env.cmd();
+        if let Some(c) = config {
+            cmd.env("CPOR_CONFIG", c);
+        }
+        let out = run(cmd.args(["troubleshoot", &id.to_string(), "--json"]));
+        let report: Json = serde_json::from_str(&out.stdout).expect("JSON");
+        check_findings_shape(&report, &out);
+        report
+    };
+    // Signed 2025-05-20; the default is 11 months. Only active claims age, so make it official.
+    env.set_now("2025-06-10T08:00:00Z");
+    ok(&env, &["finalize"]);
+    env.set_now("2026-04-20T23:00:00Z");
+    assert_no_finding(&ts(&env, None), "poe-aging");
+    env.set_now("2026-04-21T00:00:00Z");
+    let report = ts(&env, None);
+    let f = finding(&report, "poe-aging", "warning");
+    assert!(message(f).contains("2025-05-20"), "{f}");
+    assert!(
+        f["remedy"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("cpor poe add {id} --poe")),
+        "{f}"
+    );
+
+    let config = env.path("config/one.toml");
+    std::fs::write(&config, "poe_refresh_months = 1\n").unwrap();
+    env.set_now("2025-06-20T12:00:00Z");
+    assert_no_finding(&ts(&env, Some(&config)), "poe-aging");
+    env.set_now("2025-06-21T12:00:00Z");
+    finding(&ts(&env, Some(&config)), "poe-aging", "warning");
+    // A fresh version ends the aging.
+    add_poe(&env, id, "poe/fresh.pdf", "fresh", "2025-06-21");
+    assert_no_finding(&ts(&env, Some(&config)), "poe-aging");
+}
+
+#[test]
+fn an_ended_claim_does_not_age() {
+    let mut env = Env::new();
+    with_partner(&env);
+    let id = file_one(&env, &env.m365());
+    ok(
+        &env,
+        &["withdraw", &id.to_string(), "--reason", "mistake", "--yes"],
+    );
+    env.set_now("2027-01-01T00:00:00Z");
+    let (_, report) = troubleshoot(&env, &[&id.to_string()]);
+    assert_no_finding(&report, "poe-aging");
+}
+
+#[test]
+fn a_claim_id_out_of_range_is_a_usage_error() {
+    let env = Env::new();
+    with_partner(&env);
+    file_one(&env, &env.m365());
+    for bad in ["0", "9223372036854775808", "-1", "x"] {
+        let out = run(env.cmd().args(["troubleshoot", bad]));
+        assert_eq!(out.code, Some(2), "troubleshoot {bad}\n{out}");
+        assert!(out.stdout.is_empty(), "{out}");
+    }
+}
+
+#[test]
+fn stored_text_is_escaped_in_the_claim_report() {
+    let env = Env::new();
+    with_partner(&env);
+    let id = file_one(&env, &env.m365());
+    // Stored by something other than cpor: an escape sequence in the withdrawal reason.
+    ok(
+        &env,
+        &["withdraw", &id.to_string(), "--reason", "mistake", "--yes"],
+    );
+    sql(
+        &env,
+        "UPDATE claims SET end_reason = 'x' || char(27) || ']0;pwned' || char(7) || 'y';",
+    );
+    let out = run(env.cmd().args(["troubleshoot", &id.to_string()]));
+    assert!(
+        !out.stdout.contains('\u{1b}'),
+        "raw ESC reached the terminal:\n{out}"
+    );
+    assert!(
+        !out.stdout.contains('\u{7}'),
+        "raw BEL reached the terminal:\n{out}"
+    );
+    assert!(out.stdout.contains("\\u{1b}]0;pwned\\u{7}"), "{out}");
+}

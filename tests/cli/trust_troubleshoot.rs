@@ -298,3 +298,89 @@ fn troubleshoot_on_a_live_database_never_misleads() {
     );
     assert!(figures.iter().all(|(n, _)| *n > 0), "{figures:?}");
 }
+
+/// Issue 9 part 7: a `--db` that is a symbolic link to nothing is named as such, by every kind
+/// of command, and nothing is created at its target.
+#[test]
+fn a_dangling_symlink_at_db_says_it_points_nowhere() {
+    let env = Env::new();
+    let dir = env.path("links");
+    std::fs::create_dir(&dir).unwrap();
+    let link = dir.join("cpor.db");
+    let target = dir.join("moved-away.db");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    for args in [
+        &["list"][..],
+        &[
+            "partner",
+            "add",
+            "1000",
+            "--name",
+            "P",
+            "--program",
+            "osu-m365",
+        ][..],
+    ] {
+        let out = run(env.cmd().env("CPOR_DB", &link).args(args));
+        assert_eq!(out.code, Some(6), "{args:?}\n{out}");
+        assert!(out.stderr.contains("points nowhere"), "{out}");
+        assert!(out.stderr.contains(target.to_str().unwrap()), "{out}");
+    }
+    let (out, report) = report(&env, &link, &[]);
+    assert_eq!(out.code, Some(7), "{out}");
+    let missing = &report["findings"][0];
+    assert_eq!(missing["code"], "db-missing", "{report:#}");
+    assert!(
+        missing["message"]
+            .as_str()
+            .unwrap()
+            .contains("points nowhere"),
+        "{report:#}"
+    );
+    assert!(!target.exists(), "cpor created the link's target");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "only the link");
+}
+
+/// Issue 9 part 7: a database in a read-only directory is refused saying the directory is
+/// read-only. Skipped where this user can write there anyway (root).
+#[test]
+fn a_read_only_directory_is_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    env.partner("1000", &["osu-m365"]);
+    let dir = env.db.parent().unwrap().to_path_buf();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let probe = dir.join("probe");
+    let writable = std::fs::write(&probe, "x").is_ok();
+    let outcome = (!writable).then(|| {
+        run(env.cmd().args([
+            "partner",
+            "add",
+            "2000",
+            "--name",
+            "Q",
+            "--program",
+            "osu-m365",
+        ]))
+    });
+    let _ = std::fs::remove_file(&probe);
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let Some(out) = outcome else {
+        eprintln!("skipped: this user writes to a read-only directory anyway");
+        return;
+    };
+    assert_eq!(out.code, Some(6), "{out}");
+    assert!(out.stderr.contains("read-only"), "{out}");
+}
+
+/// `disk-low` is absent where the test's filesystem has room (its threshold is unit-tested).
+#[test]
+fn disk_low_is_absent_on_a_disk_with_room() {
+    let env = Env::new();
+    env.partner("1000", &["osu-m365"]);
+    let (_, report) = report(&env, &env.db, &[]);
+    assert!(
+        !codes(&report).contains(&"disk-low".to_string()),
+        "{report:#}"
+    );
+}

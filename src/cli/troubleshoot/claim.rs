@@ -1,6 +1,7 @@
 //! `cpor troubleshoot ID`: what state a claim is in, why, and what happens next.
 
 use super::*;
+use crate::rules::poe;
 
 /// The claim report. Its history chain is always verified (it costs one claim's events), so
 /// `deep` adds nothing here yet.
@@ -94,11 +95,19 @@ pub(super) fn claim_report(
         ),
     };
 
-    // Proof of execution.
-    if !Poe::is_url(&claim.poe.location)
-        && let Some(f) = poe_finding(&claim)
-    {
-        findings.push(f);
+    // Proof of execution: every version that is a local file, and the newest one's age.
+    findings.extend(poe_findings(&claim));
+    let months = ctx
+        .config
+        .poe_refresh_months
+        .unwrap_or(poe::DEFAULT_REFRESH_MONTHS);
+    let today = now.with_timezone(&tz).date_naive();
+    if claim.status.is_active() && poe::is_aging(claim.poe.signed_on, today, months) {
+        findings.push(warning_finding(&poe::aging_warning(
+            id,
+            claim.poe.signed_on,
+            months,
+        )));
     }
 
     // Warnings stored at filing.
@@ -120,42 +129,45 @@ pub(super) fn claim_report(
     let others: Vec<&Claim> = unit_claims.iter().filter(|c| c.id != id).collect();
 
     let local = |t: DateTime<Utc>| t.with_timezone(&tz).to_rfc3339();
-    let json = json!({
-        "claim": claim_json(&claim),
-        "timeline": {
-            "filed_at": utc_text(claim.filed_at),
-            "notified_at": utc_text(claim.notified_at),
-            "calendar": calendar.name,
-            "zone": tz.name(),
-            "deadline_day": claim.deadline_day.to_string(),
-            "deadline": utc_text(claim.deadline),
-            "deadline_local": local(claim.deadline),
-            "business_days_left": left,
-            "official_at": claim.official_at.map(utc_text),
-            "ended_at": ended_at.map(utc_text),
-            "end_reason": claim.end_reason,
-            "history_events": history_len,
+    let body = ClaimReport {
+        timeline: Timeline {
+            filed_at: claim.filed_at,
+            notified_at: claim.notified_at,
+            calendar: calendar.name.clone(),
+            zone: tz.name(),
+            deadline_day: claim.deadline_day.to_string(),
+            deadline: claim.deadline,
+            deadline_local: local(claim.deadline),
+            business_days_left: left,
+            official_at: claim.official_at,
+            ended_at,
+            end_reason: claim.end_reason.clone(),
+            history_events: history_len,
         },
-        "next": next,
-        "unit": {
-            "describes": unit.describe(),
-            "holder": holder.map(|h| json!({
-                "claim_id": h.id,
-                "partner_id": h.partner_id,
-                "program": h.program.as_str(),
-                "status": h.status.as_str(),
-                "since": utc_text(h.official_at.unwrap_or(h.filed_at)),
-            })),
-            "other_claims": others.iter().map(|c| json!({
-                "id": c.id,
-                "partner_id": c.partner_id,
-                "program": c.program.as_str(),
-                "status": c.status.as_str(),
-                "filed_at": utc_text(c.filed_at),
-                "ended_at": c.opted_out_at.or(c.withdrawn_at).map(utc_text),
-            })).collect::<Vec<_>>(),
+        next: next.clone(),
+        unit: UnitReport {
+            describes: unit.describe(),
+            holder: holder.map(|h| Holder {
+                claim_id: h.id,
+                partner_id: h.partner_id.clone(),
+                program: h.program.as_str(),
+                status: h.status.as_str(),
+                since: h.official_at.unwrap_or(h.filed_at),
+            }),
+            other_claims: others
+                .iter()
+                .map(|c| OtherClaim {
+                    id: c.id,
+                    partner_id: c.partner_id.clone(),
+                    program: c.program.as_str(),
+                    status: c.status.as_str(),
+                    filed_at: c.filed_at,
+                    ended_at: c.opted_out_at.or(c.withdrawn_at),
+                })
+                .collect(),
         },
-    });
+        claim: claim.clone(),
+    };
 
     let mut state = vec![
         (
@@ -242,26 +254,119 @@ pub(super) fn claim_report(
         ));
     }
     let report = Report {
-        json,
+        body: Body::Claim(Box::new(body)),
         sections: vec![("Claim".into(), state), ("Unit".into(), unit_rows)],
     };
     Ok((report, findings))
 }
 
-/// Whether a claim's local PoE file is still there and unchanged.
-fn poe_finding(claim: &Claim) -> Option<Finding> {
-    let path = Path::new(&claim.poe.location);
-    let recorded = claim.poe.sha256.as_deref()?;
+/// The claim report's context, as JSON gives it.
+#[derive(Serialize)]
+pub(super) struct ClaimReport {
+    #[serde(serialize_with = "claim_view")]
+    claim: Claim,
+    timeline: Timeline,
+    next: String,
+    unit: UnitReport,
+}
+
+fn claim_view<S: Serializer>(c: &Claim, s: S) -> Result<S::Ok, S::Error> {
+    ClaimView::of(c).serialize(s)
+}
+
+/// When the claim was filed, when its window closes, and how it ended.
+#[derive(Serialize)]
+struct Timeline {
+    #[serde(serialize_with = "utc")]
+    filed_at: DateTime<Utc>,
+    #[serde(serialize_with = "utc")]
+    notified_at: DateTime<Utc>,
+    calendar: String,
+    zone: &'static str,
+    deadline_day: String,
+    #[serde(serialize_with = "utc")]
+    deadline: DateTime<Utc>,
+    /// The deadline in the calendar's zone, RFC 3339.
+    deadline_local: String,
+    business_days_left: Option<u32>,
+    #[serde(serialize_with = "utc_opt")]
+    official_at: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "utc_opt")]
+    ended_at: Option<DateTime<Utc>>,
+    end_reason: Option<String>,
+    history_events: usize,
+}
+
+/// The unit the claim associates: who holds it, and every other claim on it.
+#[derive(Serialize)]
+struct UnitReport {
+    describes: String,
+    holder: Option<Holder>,
+    other_claims: Vec<OtherClaim>,
+}
+
+#[derive(Serialize)]
+struct Holder {
+    claim_id: i64,
+    partner_id: String,
+    program: &'static str,
+    status: &'static str,
+    #[serde(serialize_with = "utc")]
+    since: DateTime<Utc>,
+}
+
+#[derive(Serialize)]
+struct OtherClaim {
+    id: i64,
+    partner_id: String,
+    program: &'static str,
+    status: &'static str,
+    #[serde(serialize_with = "utc")]
+    filed_at: DateTime<Utc>,
+    #[serde(serialize_with = "utc_opt")]
+    ended_at: Option<DateTime<Utc>>,
+}
+
+/// A rule's warning as a finding.
+fn warning_finding(v: &crate::rules::Violation) -> Finding {
+    Finding::new(Severity::Warning, v.code.as_str(), &v.message, &v.remedy)
+}
+
+/// Whether each of a claim's PoE versions that is a local file is still there and unchanged.
+/// A database from before PoE versions has only the claim's own PoE.
+fn poe_findings(claim: &Claim) -> Vec<Finding> {
+    let versions: Vec<&Poe> = if claim.poe_versions.is_empty() {
+        vec![&claim.poe]
+    } else {
+        claim.poe_versions.iter().map(|v| &v.poe).collect()
+    };
+    let total = versions.len();
+    versions
+        .into_iter()
+        .enumerate()
+        .filter(|(_, p)| !Poe::is_url(&p.location))
+        .filter_map(|(i, p)| poe_finding(claim.id, p, i + 1, total))
+        .collect()
+}
+
+/// Whether one local PoE file (version `n` of `total`) is still there and unchanged.
+fn poe_finding(id: i64, poe: &Poe, n: usize, total: usize) -> Option<Finding> {
+    let path = Path::new(&poe.location);
+    let recorded = poe.sha256.as_deref()?;
+    let which = format!(
+        "claim {id}'s proof of execution {} (version {n} of {total}, signed {})",
+        path.display(),
+        poe.signed_on
+    );
+    let add = format!("cpor poe add {id} --poe PATH|URL --poe-signed DATE");
     if !path.is_file() {
         return Some(Finding::new(
             Severity::Warning,
             "poe-missing",
+            format!("{which} is missing"),
             format!(
-                "claim {}'s proof of execution {} is missing",
-                claim.id,
-                path.display()
+                "restore the signed PoE file to that path (reviewers may ask for it); if it is lost, get a fresh acknowledgement from the customer and add it: {add}"
             ),
-            "restore the signed PoE file to that path (reviewers may ask for it), or keep a copy at a stable location",
         ));
     }
     match crate::poe_file::hash_file(path) {
@@ -270,20 +375,16 @@ fn poe_finding(claim: &Claim) -> Option<Finding> {
             Severity::Warning,
             "poe-changed",
             format!(
-                "claim {}'s proof of execution {} changed since filing (SHA-256 now {sha}, recorded {recorded})",
-                claim.id,
-                path.display()
+                "{which} changed since it was recorded (SHA-256 now {sha}, recorded {recorded})"
             ),
-            "restore the file as it was signed; if the customer signed a new PoE, file a new claim with it",
+            format!(
+                "restore the file as it was signed; if the customer signed a new PoE, add it as a new version: {add}"
+            ),
         )),
         Err(e) => Some(Finding::new(
             Severity::Warning,
             "poe-missing",
-            format!(
-                "claim {}'s proof of execution {} cannot be read: {e}",
-                claim.id,
-                path.display()
-            ),
+            format!("{which} cannot be read: {e}"),
             "check the file's permissions",
         )),
     }

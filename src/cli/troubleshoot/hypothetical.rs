@@ -83,19 +83,19 @@ pub(super) fn hypothetical_report(
             if violations.len() == 1 { "" } else { "s" }
         )
     };
-    let json = json!({
-        "request": {
-            "partner_id": partner_id,
-            "program": program.as_str(),
-            "workload": workload,
-            "tenant_id": tenant,
-            "domain": domain,
-            "subscription_id": subscription,
-            "channel": channel.map(|c| c.as_str()),
+    let body = HypotheticalReport {
+        request: Request {
+            partner_id: partner_id.clone(),
+            program: program.as_str(),
+            workload: workload.clone(),
+            tenant_id: tenant.clone(),
+            domain: domain.clone(),
+            subscription_id: subscription.clone(),
+            channel: channel.map(|c| c.as_str()),
         },
-        "eligible": eligible,
-        "verdict": verdict,
-    });
+        eligible,
+        verdict: verdict.clone(),
+    };
     let rows = vec![
         (
             "claim".to_string(),
@@ -106,9 +106,29 @@ pub(super) fn hypothetical_report(
     ];
     Ok((
         Report {
-            json,
+            body: Body::Hypothetical(body),
             sections: vec![("Would this claim be accepted?".into(), rows)],
         },
         findings,
     ))
+}
+
+/// The hypothetical report's context, as JSON gives it.
+#[derive(Serialize)]
+pub(super) struct HypotheticalReport {
+    request: Request,
+    eligible: bool,
+    verdict: String,
+}
+
+/// The claim that was asked about.
+#[derive(Serialize)]
+struct Request {
+    partner_id: String,
+    program: &'static str,
+    workload: String,
+    tenant_id: String,
+    domain: Option<String>,
+    subscription_id: Option<String>,
+    channel: Option<&'static str>,
 }

@@ -1,6 +1,7 @@
 //! `cpor troubleshoot` alone: the health of the installation.
 
 use super::*;
+use std::collections::HashMap;
 
 /// The installation report. `damaged` is what SQLite said when the database could not be read
 /// at all: the report is still made, from what can be known without reading it.
@@ -17,12 +18,17 @@ pub(super) fn installation_report(
         ("database".into(), facts.location.clone()),
     ];
     let wal_size = facts.wal_bytes;
-    let mut db_json = json!({
-        "path": facts.location,
-        "exists": facts.state != BackendState::Missing,
-        "size_bytes": facts.size_bytes,
-        "wal_bytes": wal_size,
-    });
+    let mut database = DatabaseReport {
+        path: facts.location.clone(),
+        exists: facts.state != BackendState::Missing,
+        size_bytes: facts.size_bytes,
+        wal_bytes: wal_size,
+        mode: None,
+        schema_version: None,
+        journal_mode: None,
+        integrity: None,
+        latest_schema_version: LATEST_VERSION,
+    };
     if let Some(size) = facts.size_bytes {
         rows.push((
             "size".into(),
@@ -35,7 +41,7 @@ pub(super) fn installation_report(
         ));
         if let Some(mode) = facts.mode {
             rows.push(("permissions".into(), format!("{mode:04o}")));
-            db_json["mode"] = json!(format!("{mode:04o}"));
+            database.mode = Some(format!("{mode:04o}"));
             if mode & 0o077 != 0 {
                 findings.push(Finding::new(
                     Severity::Warning,
@@ -51,7 +57,7 @@ pub(super) fn installation_report(
     {
         findings.push(f);
     }
-    let mut extra = json!({});
+    let mut contents = None;
     let opened = match damaged {
         Some(detail) => Err(damage_finding(detail)),
         None => open_for_reading(ctx)?,
@@ -165,9 +171,11 @@ pub(super) fn installation_report(
             for cal in &calendars {
                 let year = now.with_timezone(&cal.tz).year();
                 let this_year = cal.holidays.keys().filter(|d| d.year() == year).count();
-                cal_json.push(
-                    json!({"name": cal.name, "tz": cal.tz.name(), "holidays_this_year": this_year}),
-                );
+                cal_json.push(CalendarReport {
+                    name: cal.name.clone(),
+                    tz: cal.tz.name(),
+                    holidays_this_year: this_year,
+                });
                 if this_year == 0 {
                     findings.push(Finding::new(
                         Severity::Info,
@@ -180,11 +188,18 @@ pub(super) fn installation_report(
                     ));
                 }
             }
-            let missing: Vec<i64> = poe_files
+            // Many claims share one PoE file: each path is looked at once.
+            let mut present: HashMap<&str, bool> = HashMap::new();
+            let mut missing: Vec<i64> = poe_files
                 .iter()
-                .filter(|p| !Path::new(&p.path).is_file())
+                .filter(|p| {
+                    !*present
+                        .entry(p.path.as_str())
+                        .or_insert_with(|| Path::new(&p.path).is_file())
+                })
                 .map(|p| p.claim_id)
                 .collect();
+            missing.dedup();
             if !missing.is_empty() {
                 findings.push(Finding::new(
                     Severity::Warning,
@@ -195,7 +210,7 @@ pub(super) fn installation_report(
                         if missing.len() == 1 { "" } else { "s" },
                         missing.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
                     ),
-                    "restore the files to their recorded paths; `cpor troubleshoot ID` shows each claim's path",
+                    "restore the files to their recorded paths; `cpor troubleshoot ID` shows each claim's paths, and `cpor poe add ID --poe PATH|URL --poe-signed DATE` records a fresh one",
                 ));
             }
             rows.push((
@@ -206,55 +221,132 @@ pub(super) fn installation_report(
                     missing.len()
                 ),
             ));
-            db_json["schema_version"] = json!(version);
-            db_json["journal_mode"] = json!(journal);
-            db_json["integrity"] = match &integrity {
-                None => json!(NOT_CHECKED),
-                Some(_) if healthy => json!("ok"),
-                Some(i) => json!(i),
-            };
-            extra = json!({
-                "claims": claims,
-                "pending_past_deadline": overdue.count,
-                "last_finalize": last_run.as_ref().map(|r| json!({
-                    "started_at": utc_text(r.started_at),
-                    "finished_at": r.finished_at.map(utc_text),
-                    "actor": r.actor,
-                    "finalized": r.finalized,
-                })),
-                "calendars": cal_json,
-                "poe_files": {"recorded": poe_files.len(), "missing": missing},
+            database.schema_version = Some(version);
+            database.journal_mode = Some(journal);
+            database.integrity = Some(match integrity {
+                None => Integrity::Summary(NOT_CHECKED),
+                Some(_) if healthy => Integrity::Summary("ok"),
+                Some(i) => Integrity::Problems(i),
+            });
+            contents = Some(Contents {
+                claims,
+                pending_past_deadline: overdue.count,
+                last_finalize: last_run.as_ref().map(|r| RunReport {
+                    started_at: r.started_at,
+                    finished_at: r.finished_at,
+                    actor: r.actor.clone(),
+                    finalized: r.finalized,
+                }),
+                calendars: cal_json,
+                poe_files: PoeFilesReport {
+                    recorded: poe_files.len(),
+                    missing,
+                },
             });
         }
     }
-    db_json["latest_schema_version"] = json!(LATEST_VERSION);
-    let mut json = json!({
-        "cpor_version": env!("CARGO_PKG_VERSION"),
-        "sqlite_version": facts.backend_version,
-        "now": utc_text(ctx.now),
-        "database": db_json,
-    });
-    if let (Some(obj), Some(more)) = (json.as_object_mut(), extra.as_object()) {
-        for (k, v) in more {
-            obj.insert(k.clone(), v.clone());
-        }
-    }
+    let body = InstallationReport {
+        cpor_version: env!("CARGO_PKG_VERSION"),
+        sqlite_version: facts.backend_version,
+        now: ctx.now,
+        database,
+        contents,
+    };
     Ok((
         Report {
-            json,
+            body: Body::Installation(Box::new(body)),
             sections: vec![("Installation".into(), rows)],
         },
         findings,
     ))
 }
 
+/// The installation report's context, as JSON gives it.
+#[derive(Serialize)]
+pub(super) struct InstallationReport {
+    cpor_version: &'static str,
+    sqlite_version: String,
+    #[serde(serialize_with = "utc")]
+    now: DateTime<Utc>,
+    database: DatabaseReport,
+    /// What is known only when the database could be read.
+    #[serde(flatten)]
+    contents: Option<Contents>,
+}
+
+/// The database file; the fields after `wal_bytes` are there when it could be read.
+#[derive(Serialize)]
+struct DatabaseReport {
+    path: String,
+    exists: bool,
+    size_bytes: Option<u64>,
+    wal_bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mode: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    schema_version: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    journal_mode: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    integrity: Option<Integrity>,
+    latest_schema_version: i64,
+}
+
+/// `"ok"` or "not checked", or the problems SQLite's integrity check listed.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Integrity {
+    Summary(&'static str),
+    Problems(Vec<String>),
+}
+
+/// What the database holds, in the cheap checks' terms.
+#[derive(Serialize)]
+struct Contents {
+    claims: u64,
+    pending_past_deadline: u64,
+    last_finalize: Option<RunReport>,
+    calendars: Vec<CalendarReport>,
+    poe_files: PoeFilesReport,
+}
+
+#[derive(Serialize)]
+struct RunReport {
+    #[serde(serialize_with = "utc")]
+    started_at: DateTime<Utc>,
+    #[serde(serialize_with = "utc_opt")]
+    finished_at: Option<DateTime<Utc>>,
+    actor: String,
+    finalized: u64,
+}
+
+#[derive(Serialize)]
+struct CalendarReport {
+    name: String,
+    tz: &'static str,
+    holidays_this_year: usize,
+}
+
+/// PoE versions of active claims that are local files, and the claims missing one.
+#[derive(Serialize)]
+struct PoeFilesReport {
+    recorded: usize,
+    missing: Vec<i64>,
+}
+
 /// What the integrity row says when only the cheap checks ran.
 const NOT_CHECKED: &str = "not checked (run `cpor troubleshoot --deep`)";
 
-/// `disk-low`: free space below 64 MiB or below the database's size, whichever is smaller.
-fn disk_low_finding(free: u64, db_size: u64, shown: &str) -> Option<Finding> {
+/// Below how many free bytes the disk is low: 64 MiB or the database's size, whichever is
+/// smaller (at least one byte, so an empty database on a full disk still counts).
+fn disk_low_threshold(db_size: u64) -> u64 {
     const FLOOR: u64 = 64 * 1024 * 1024;
-    let threshold = FLOOR.min(db_size.max(1));
+    FLOOR.min(db_size.max(1))
+}
+
+/// `disk-low`: free space below [`disk_low_threshold`].
+fn disk_low_finding(free: u64, db_size: u64, shown: &str) -> Option<Finding> {
+    let threshold = disk_low_threshold(db_size);
     (free < threshold).then(|| {
         Finding::new(
             Severity::Warning,
@@ -282,5 +374,33 @@ fn describe_run(run: Option<&FinalizeRun>, version: i64) -> String {
                 ""
             }
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MIB: u64 = 1024 * 1024;
+
+    #[test]
+    fn disk_low_is_below_64_mib_or_the_database_size_whichever_is_smaller() {
+        assert_eq!(disk_low_threshold(10 * 1024 * MIB), 64 * MIB);
+        assert_eq!(disk_low_threshold(64 * MIB), 64 * MIB);
+        assert_eq!(disk_low_threshold(5 * MIB), 5 * MIB);
+        assert_eq!(disk_low_threshold(0), 1);
+        // A big database: 63 MiB free is low, 64 MiB is not.
+        let f = disk_low_finding(63 * MIB, 10 * 1024 * MIB, "/d/cpor.db").expect("low");
+        assert_eq!(
+            (f.severity, f.code.as_str()),
+            (Severity::Warning, "disk-low")
+        );
+        assert!(f.message.contains("/d/cpor.db"), "{}", f.message);
+        assert!(disk_low_finding(64 * MIB, 10 * 1024 * MIB, "/d/cpor.db").is_none());
+        // A small database: less free than its size is low.
+        assert!(disk_low_finding(MIB - 1, MIB, "/d/cpor.db").is_some());
+        assert!(disk_low_finding(MIB, MIB, "/d/cpor.db").is_none());
+        // A full disk is low whatever the size.
+        assert!(disk_low_finding(0, 0, "/d/cpor.db").is_some());
     }
 }

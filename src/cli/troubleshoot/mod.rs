@@ -8,7 +8,7 @@ use super::unit::{UnitArgs, UnitInput, parse_unit};
 use super::{Ctx, bad_value, flags_where, show::claim_not_found};
 use crate::error::{CporError, EXIT_FINDINGS};
 use crate::model::{Claim, Finding, Poe, Severity, Status, utc_text};
-use crate::output::{Format, claim_json, emit, emit_json, in_zone};
+use crate::output::{ClaimView, Format, csv_safe, emit, emit_json, escape, escape_lines, in_zone};
 use crate::rules::RuleCode;
 use crate::rules::calendar::{Calendar, business_days_between, start_date};
 use crate::rules::eligibility::{StoredFacts, UnitRequest, check_unit};
@@ -17,7 +17,7 @@ use crate::storage::{self, BackendState, FinalizeRun, LATEST_VERSION, StorageErr
 use chrono::{DateTime, Datelike, Utc};
 use clap::Args;
 use comfy_table::Cell;
-use serde_json::{Value, json};
+use serde::{Serialize, Serializer};
 use std::path::Path;
 
 /// Explain a claim, check whether a claim would be accepted, or check the installation.
@@ -35,7 +35,7 @@ use std::path::Path;
 #[command(verbatim_doc_comment)]
 pub struct TroubleshootArgs {
     /// Claim ID to explain
-    #[arg(conflicts_with_all = ["tenant", "program", "workload", "partner_id", "domain", "subscription", "channel"])]
+    #[arg(value_parser = crate::rules::format::parse_claim_id, conflicts_with_all = ["tenant", "program", "workload", "partner_id", "domain", "subscription", "channel"])]
     pub id: Option<i64>,
     /// A hypothetical claim: would it be accepted?
     #[command(flatten)]
@@ -167,10 +167,64 @@ fn hot_journal_finding(db: &mut dyn Store, shown: &str) -> anyhow::Result<Option
     }))
 }
 
-/// What a report carries besides its findings: JSON context for tickets, text for people.
+/// What a report carries besides its findings: the context of a support ticket (its JSON) and
+/// the sections people read, made from the same values.
 struct Report {
-    json: Value,
-    sections: Vec<(String, Vec<(String, String)>)>,
+    body: Body,
+    sections: Vec<Section>,
+}
+
+/// One titled table of the text report: label and value rows.
+type Section = (String, Vec<(String, String)>);
+
+/// The context of each form of the report. Field names and order are the JSON contract.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Body {
+    Claim(Box<claim::ClaimReport>),
+    Hypothetical(hypothetical::HypotheticalReport),
+    Installation(Box<installation::InstallationReport>),
+}
+
+/// A finding as JSON: `{severity, code, message, remedy}`.
+#[derive(Serialize)]
+struct FindingView<'a> {
+    severity: Severity,
+    code: &'a str,
+    message: &'a str,
+    remedy: &'a str,
+}
+
+impl<'a> From<&'a Finding> for FindingView<'a> {
+    fn from(f: &'a Finding) -> Self {
+        FindingView {
+            severity: f.severity,
+            code: &f.code,
+            message: &f.message,
+            remedy: &f.remedy,
+        }
+    }
+}
+
+/// The whole JSON report: the form's context, then its findings.
+#[derive(Serialize)]
+struct Ticket<'a> {
+    #[serde(flatten)]
+    body: &'a Body,
+    findings: Vec<FindingView<'a>>,
+}
+
+/// An instant as SPEC's UTC text.
+fn utc<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&utc_text(*t))
+}
+
+/// An optional instant as SPEC's UTC text, or null.
+fn utc_opt<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.serialize_str(&utc_text(*t)),
+        None => s.serialize_none(),
+    }
 }
 
 /// A database opened for reading, with its schema version.
@@ -183,12 +237,22 @@ fn open_for_reading(ctx: &Ctx) -> anyhow::Result<Result<Readable, Finding>> {
     let shown = &facts.location;
     let latest = facts.latest_schema_version;
     match facts.state {
-        BackendState::Missing => Ok(Err(Finding::new(
-            Severity::Error,
-            "db-missing",
-            format!("there is no database at {shown}"),
-            "check --db / CPOR_DB / the config key `db` point at the right file; cpor creates the database on the first command that writes",
-        ))),
+        BackendState::Missing => Ok(Err(match dangling_target(&location) {
+            Some(target) => Finding::new(
+                Severity::Error,
+                "db-missing",
+                format!(
+                    "{shown} is a symbolic link that points nowhere: its target {target} does not exist"
+                ),
+                "restore the database at the link's target, or point --db / CPOR_DB at the real file",
+            ),
+            None => Finding::new(
+                Severity::Error,
+                "db-missing",
+                format!("there is no database at {shown}"),
+                "check --db / CPOR_DB / the config key `db` point at the right file; cpor creates the database on the first command that writes",
+            ),
+        })),
         BackendState::NotADatabase => Ok(Err(Finding::new(
             Severity::Error,
             "not-a-database",
@@ -223,6 +287,17 @@ fn open_for_reading(ctx: &Ctx) -> anyhow::Result<Result<Readable, Finding>> {
     }
 }
 
+/// Where a database path that is a symbolic link to nothing points.
+fn dangling_target(location: &storage::Location) -> Option<String> {
+    // Only a database file can be a link; other backends will have nothing to say here.
+    #[allow(irrefutable_let_patterns)]
+    let storage::Location::Sqlite(path) = location else {
+        return None;
+    };
+    let target = std::fs::read_link(path).ok()?;
+    (!path.exists()).then(|| target.display().to_string())
+}
+
 fn schema_finding(version: i64) -> Option<Finding> {
     (version < LATEST_VERSION).then(|| {
         Finding::new(
@@ -252,21 +327,22 @@ use installation::installation_report;
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-fn finding_json(f: &Finding) -> Value {
-    json!({"severity": f.severity.as_str(), "code": f.code, "message": f.message, "remedy": f.remedy})
-}
-
-fn emit_report(ctx: &Ctx, mut report: Report, findings: &[Finding]) -> anyhow::Result<()> {
+fn emit_report(ctx: &Ctx, report: Report, findings: &[Finding]) -> anyhow::Result<()> {
     match ctx.format {
-        Format::Json => {
-            report.json["findings"] = Value::Array(findings.iter().map(finding_json).collect());
-            emit_json(&report.json)
-        }
+        Format::Json => emit_json(&Ticket {
+            body: &report.body,
+            findings: findings.iter().map(FindingView::from).collect(),
+        }),
         Format::Csv => emit(|w| {
             let mut out = csv::Writer::from_writer(w);
             out.write_record(["severity", "code", "message", "remedy"])?;
             for f in findings {
-                out.write_record([f.severity.as_str(), &f.code, &f.message, &f.remedy])?;
+                out.write_record([
+                    f.severity.as_str(),
+                    &f.code,
+                    &csv_safe(&f.message),
+                    &csv_safe(&f.remedy),
+                ])?;
             }
             out.flush()
         }),
@@ -275,8 +351,9 @@ fn emit_report(ctx: &Ctx, mut report: Report, findings: &[Finding]) -> anyhow::R
             for (title, rows) in &report.sections {
                 let mut t = ctx.style.table();
                 t.set_header([title.as_str(), ""]);
+                // Values quote stored text: escaped, keeping only the report's own line breaks.
                 for (k, v) in rows {
-                    t.add_row(vec![Cell::new(k), Cell::new(v)]);
+                    t.add_row(vec![Cell::new(k), Cell::new(escape_lines(v))]);
                 }
                 text.push_str(&format!("{t}\n"));
             }
@@ -299,8 +376,8 @@ fn emit_report(ctx: &Ctx, mut report: Report, findings: &[Finding]) -> anyhow::R
                     t.add_row(vec![
                         sev,
                         Cell::new(&f.code),
-                        Cell::new(&f.message),
-                        Cell::new(&f.remedy),
+                        Cell::new(escape(&f.message)),
+                        Cell::new(escape(&f.remedy)),
                     ]);
                 }
                 text.push_str(&format!("Findings\n{t}\n"));

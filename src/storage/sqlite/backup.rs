@@ -34,6 +34,16 @@ pub(super) fn vacuum_into(conn: &Connection, dest: &Path) -> Result<u64, Storage
         // Leave no half-written backup behind.
         let _ = fs::remove_file(dest);
         return Err(match from_sqlite(e, dest) {
+            // The copy is what did not fit: name the backup's disk, not the database's.
+            StorageError::DiskFull {
+                location,
+                free_bytes,
+                ..
+            } => StorageError::DiskFull {
+                location,
+                free_bytes,
+                backup: true,
+            },
             StorageError::Other(e) => StorageError::Other(
                 e.context(format!("could not write the backup to {}", location())),
             ),

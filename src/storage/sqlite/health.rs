@@ -43,12 +43,24 @@ impl SqliteTxn<'_> {
         })
     }
 
-    /// Active claims whose PoE is a local file.
+    /// Every PoE version that is a local file, of every active claim, by claim and version.
+    /// Before schema version 4 a claim has one PoE, on its own row.
     pub fn active_poe_files(&self) -> anyhow::Result<Vec<PoeFile>> {
-        let mut stmt = self.tx.prepare(
-            "SELECT id, poe_location, poe_sha256 FROM claims
-             WHERE status IN ('pending','official') AND poe_sha256 IS NOT NULL ORDER BY id",
+        let versioned: bool = self.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'poe_versions')",
+            [],
+            |r| r.get(0),
         )?;
+        let sql = if versioned {
+            "SELECT v.claim_id, v.location, v.sha256 FROM claims c
+             JOIN poe_versions v ON v.claim_id = c.id
+             WHERE c.status IN ('pending','official') AND v.sha256 IS NOT NULL
+             ORDER BY v.claim_id, v.id"
+        } else {
+            "SELECT id, poe_location, poe_sha256 FROM claims
+             WHERE status IN ('pending','official') AND poe_sha256 IS NOT NULL ORDER BY id"
+        };
+        let mut stmt = self.tx.prepare(sql)?;
         let rows = stmt
             .query_map([], |r| {
                 Ok(PoeFile {

@@ -70,7 +70,7 @@ pub fn probe(path: &Path) -> Result<BackendFacts, StorageError> {
 }
 
 /// Free space for unprivileged users on the filesystem holding `path` (or its directory).
-fn free_space(path: &Path) -> Option<u64> {
+pub(super) fn free_space(path: &Path) -> Option<u64> {
     let at = if path.exists() {
         path
     } else {
@@ -78,6 +78,19 @@ fn free_space(path: &Path) -> Option<u64> {
     };
     let st = nix::sys::statvfs::statvfs(at).ok()?;
     Some(st.blocks_available() as u64 * st.fragment_size() as u64)
+}
+
+/// [`StorageError::DanglingLink`] when `path` is a symbolic link to nothing: cpor neither
+/// creates the database through it nor calls it missing.
+fn dangling(path: &Path) -> Option<StorageError> {
+    let link = fs::symlink_metadata(path).ok()?;
+    if !link.file_type().is_symlink() || path.exists() {
+        return None;
+    }
+    Some(StorageError::DanglingLink {
+        location: path.display().to_string(),
+        target: fs::read_link(path).ok()?.display().to_string(),
+    })
 }
 
 /// Judge the file at `path` from its header. Reads at most 100 bytes; never writes.
@@ -166,6 +179,9 @@ impl SqliteStore {
             return Err(err);
         }
         if state == DbState::Missing {
+            if let Some(err) = dangling(path) {
+                return Err(err);
+            }
             if opts.mode == OpenMode::Existing {
                 return Err(StorageError::Missing {
                     location: path.display().to_string(),
@@ -402,9 +418,9 @@ impl SqliteStore {
     pub fn open_read_only(path: &Path) -> Result<SqliteStore, StorageError> {
         match inspect(path)? {
             DbState::Missing => {
-                return Err(StorageError::Missing {
+                return Err(dangling(path).unwrap_or(StorageError::Missing {
                     location: path.display().to_string(),
-                });
+                }));
             }
             DbState::Cpor { version } if version <= LATEST_VERSION => {}
             // An empty file holds no cpor data to read.
