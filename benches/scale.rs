@@ -236,7 +236,19 @@ fn main() {
     let db = w.root.join("cpor.db");
 
     let started = Instant::now();
-    w.run(&w.cpor(&db, &["list", "--json"]));
+    // The first write creates the database (reads never do).
+    w.run(&w.cpor(
+        &db,
+        &[
+            "partner",
+            "add",
+            "9999999",
+            "--name",
+            "Scale",
+            "--program",
+            "osu-m365",
+        ],
+    ));
     seed(&db, n);
     w.run(&w.raw(&db, &[], "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;"));
     let seeding = started.elapsed();

@@ -94,7 +94,13 @@ pub(super) fn installation_report(
                             None
                         },
                         calendars,
-                        tx.active_poe_files()?,
+                        // Looking at every PoE file costs a file-system lookup per active claim:
+                        // an O(n) check, so it is --deep's (`troubleshoot ID` checks its own).
+                        if deep {
+                            Some(tx.active_poe_files()?)
+                        } else {
+                            None
+                        },
                         claims,
                     ))
                 })?;
@@ -188,39 +194,56 @@ pub(super) fn installation_report(
                     ));
                 }
             }
-            // Many claims share one PoE file: each path is looked at once.
-            let mut present: HashMap<&str, bool> = HashMap::new();
-            let mut missing: Vec<i64> = poe_files
-                .iter()
-                .filter(|p| {
-                    !*present
-                        .entry(p.path.as_str())
-                        .or_insert_with(|| Path::new(&p.path).is_file())
-                })
-                .map(|p| p.claim_id)
-                .collect();
-            missing.dedup();
-            if !missing.is_empty() {
-                findings.push(Finding::new(
-                    Severity::Warning,
-                    "poe-missing",
-                    format!(
-                        "{} active claim{}' proof-of-execution files are missing (claims {})",
-                        missing.len(),
-                        if missing.len() == 1 { "" } else { "s" },
-                        missing.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
-                    ),
-                    "restore the files to their recorded paths; `cpor troubleshoot ID` shows each claim's paths, and `cpor poe add ID --poe PATH|URL --poe-signed DATE` records a fresh one",
-                ));
-            }
-            rows.push((
-                "PoE files".into(),
-                format!(
-                    "{} recorded on active claims, {} missing",
-                    poe_files.len(),
-                    missing.len()
-                ),
-            ));
+            let poe_report = match &poe_files {
+                Some(poe_files) => {
+                    // Many claims share one PoE file: each path is looked at once.
+                    let mut present: HashMap<&str, bool> = HashMap::new();
+                    let mut missing: Vec<i64> = poe_files
+                        .iter()
+                        .filter(|p| {
+                            !*present
+                                .entry(p.path.as_str())
+                                .or_insert_with(|| Path::new(&p.path).is_file())
+                        })
+                        .map(|p| p.claim_id)
+                        .collect();
+                    missing.dedup();
+                    if !missing.is_empty() {
+                        findings.push(Finding::new(
+                            Severity::Warning,
+                            "poe-missing",
+                            format!(
+                                "{} active claim{}' proof-of-execution files are missing (claims {})",
+                                missing.len(),
+                                if missing.len() == 1 { "" } else { "s" },
+                                missing.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
+                            ),
+                            "restore the files to their recorded paths; `cpor troubleshoot ID` shows each claim's paths, and `cpor poe add ID --poe PATH|URL --poe-signed DATE` records a fresh one",
+                        ));
+                    }
+                    rows.push((
+                        "PoE files".into(),
+                        format!(
+                            "{} recorded on active claims, {} missing",
+                            poe_files.len(),
+                            missing.len()
+                        ),
+                    ));
+                    PoeFilesReport {
+                        checked: true,
+                        recorded: Some(poe_files.len()),
+                        missing,
+                    }
+                }
+                None => {
+                    rows.push(("PoE files".into(), NOT_CHECKED.into()));
+                    PoeFilesReport {
+                        checked: false,
+                        recorded: None,
+                        missing: Vec::new(),
+                    }
+                }
+            };
             database.schema_version = Some(version);
             database.journal_mode = Some(journal);
             database.integrity = Some(match integrity {
@@ -238,10 +261,7 @@ pub(super) fn installation_report(
                     finalized: r.finalized,
                 }),
                 calendars: cal_json,
-                poe_files: PoeFilesReport {
-                    recorded: poe_files.len(),
-                    missing,
-                },
+                poe_files: poe_report,
             });
         }
     }
@@ -330,7 +350,9 @@ struct CalendarReport {
 /// PoE versions of active claims that are local files, and the claims missing one.
 #[derive(Serialize)]
 struct PoeFilesReport {
-    recorded: usize,
+    /// Whether the files were looked at (`--deep`).
+    checked: bool,
+    recorded: Option<usize>,
     missing: Vec<i64>,
 }
 
