@@ -6,6 +6,7 @@ mod calendar;
 mod catalog;
 mod claim;
 mod completions;
+mod db;
 mod due;
 mod edit;
 mod finalize;
@@ -133,6 +134,8 @@ pub enum Command {
     Tenant(tenant::TenantCommand),
     Due(due::DueArgs),
     Report(report::ReportArgs),
+    #[command(subcommand)]
+    Db(db::DbCommand),
 }
 
 /// How chatty stderr is.
@@ -169,7 +172,7 @@ pub struct Ctx {
 impl Ctx {
     /// Where the database is.
     pub fn location(&self) -> Location {
-        Location::Sqlite(self.db_path.clone())
+        Location::from_setting(self.db_path.clone())
     }
 
     /// Whether there is anything at the database's location yet (asking must not create it).
@@ -207,7 +210,7 @@ impl Ctx {
     fn open_db(&self, mode: OpenMode) -> anyhow::Result<Box<dyn Store>> {
         self.debug(format!(
             "database: {} (busy timeout {} ms, journal mode {}); config: {}",
-            self.db_path.display(),
+            self.location(),
             self.open.busy_timeout.as_millis(),
             self.open.journal_mode.as_str(),
             self.config
@@ -348,12 +351,29 @@ fn build_ctx(g: &GlobalArgs, style: Style, tolerate_config: bool) -> anyhow::Res
     } else {
         g.format.or(config.format).unwrap_or(Format::Table)
     };
-    let actor = match &g.actor {
+    let mut actor = match &g.actor {
         Some(a) => crate::rules::format::parse_text("--actor", a).map_err(|e| {
             CporError::usage("invalid-actor", e).hint("pass a name, e.g. --actor alice")
         })?,
         None => os_user(),
     };
+    // On PostgreSQL the actor is the login role: the database records and checks it.
+    #[cfg(feature = "postgres")]
+    if let Location::Postgres(url) = Location::from_setting(db_path.clone())
+        && let Some(login) = crate::storage::postgres::login_of(&url)
+    {
+        if g.actor.as_ref().is_some_and(|a| *a != login) {
+            return Err(CporError::usage(
+                "actor-is-login",
+                format!(
+                    "on PostgreSQL the actor is the login role ({login}); --actor / CPOR_ACTOR names someone else"
+                ),
+            )
+            .hint(format!("drop --actor, or connect as that person's own login instead of {login}"))
+            .into());
+        }
+        actor = login;
+    }
     let stdin_tty = std::io::stdin().is_terminal();
     let stderr_tty = std::io::stderr().is_terminal();
     Ok(Ctx {
@@ -438,6 +458,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<u8> {
         Command::Tenant(c) => tenant::run(ctx, c),
         Command::Due(a) => due::run(ctx, a),
         Command::Report(a) => report::run(ctx, a),
+        Command::Db(c) => db::run(ctx, c),
     }
 }
 
