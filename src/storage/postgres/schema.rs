@@ -126,8 +126,10 @@ BEGIN
                 USING ERRCODE = 'unique_violation';
         END IF;
     ELSIF was AND NOT now_active THEN
-        UPDATE unit_holders SET claims = claims - 1 WHERE unit_key = OLD.unit_key;
-        DELETE FROM unit_holders WHERE unit_key = OLD.unit_key AND claims = 0;
+        DELETE FROM unit_holders WHERE unit_key = OLD.unit_key AND claims = 1;
+        IF NOT FOUND THEN
+            UPDATE unit_holders SET claims = claims - 1 WHERE unit_key = OLD.unit_key;
+        END IF;
     END IF;
     RETURN NULL;
 END $$;
