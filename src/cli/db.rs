@@ -28,11 +28,21 @@ pub enum DbCommand {
 }
 
 /// Create or upgrade the cpor schema (and on PostgreSQL the two incentive roles).
+///
+/// Examples:
+///   cpor --db postgres://owner@db.example/cpor db migrate
+///   cpor --db ./cpor.db db migrate
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct MigrateArgs {}
 
 /// Give a PostgreSQL login the Incentives user or admin role (replacing the other one).
+///
+/// Examples:
+///   cpor db grant ana --role user
+///   cpor db grant lee --role admin
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct GrantArgs {
     /// The PostgreSQL login (create it first: CREATE ROLE ana LOGIN PASSWORD '…')
     pub login: String,
@@ -42,14 +52,23 @@ pub struct GrantArgs {
 }
 
 /// Take both incentive roles from a PostgreSQL login.
+///
+/// Examples:
+///   cpor db revoke ana
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct RevokeArgs {
     /// The PostgreSQL login
     pub login: String,
 }
 
 /// List the logins holding an incentive role.
+///
+/// Examples:
+///   cpor db roles
+///   cpor db roles --json
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct RolesArgs {}
 
 /// The two roles of Partner Center's incentives team.
