@@ -54,6 +54,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand tenant 'Tenant pins: which domains and subscriptions belong to which tenant.'
             cand due 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.'
             cand report 'Count claims by program, PartnerID or month.'
+            cand db 'Set up the database and, on PostgreSQL, the team''s roles.'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpor;claim'= {
@@ -825,6 +826,129 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'cpor;db'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
+            cand --tz 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim''s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand migrate 'Create or upgrade the cpor schema (and on PostgreSQL the two incentive roles).'
+            cand grant 'Give a PostgreSQL login the Incentives user or admin role (replacing the other one).'
+            cand revoke 'Take both incentive roles from a PostgreSQL login.'
+            cand roles 'List the logins holding an incentive role.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpor;db;migrate'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
+            cand --tz 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim''s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;db;grant'= {
+            cand --role 'user: reads, files claims, changes the claims it filed; admin: everything'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
+            cand --tz 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim''s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;db;revoke'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
+            cand --tz 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim''s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;db;roles'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
+            cand --tz 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim''s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;db;help'= {
+            cand migrate 'Create or upgrade the cpor schema (and on PostgreSQL the two incentive roles).'
+            cand grant 'Give a PostgreSQL login the Incentives user or admin role (replacing the other one).'
+            cand revoke 'Take both incentive roles from a PostgreSQL login.'
+            cand roles 'List the logins holding an incentive role.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpor;db;help;migrate'= {
+        }
+        &'cpor;db;help;grant'= {
+        }
+        &'cpor;db;help;revoke'= {
+        }
+        &'cpor;db;help;roles'= {
+        }
+        &'cpor;db;help;help'= {
+        }
         &'cpor;help'= {
             cand claim 'File a claim: associate a customer''s tenant and workload (or subscription) with a PartnerID.'
             cand list 'List claims, newest first (or soonest deadline first with --sort deadline).'
@@ -844,6 +968,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand tenant 'Tenant pins: which domains and subscriptions belong to which tenant.'
             cand due 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.'
             cand report 'Count claims by program, PartnerID or month.'
+            cand db 'Set up the database and, on PostgreSQL, the team''s roles.'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpor;help;claim'= {
@@ -917,6 +1042,20 @@ set edit:completion:arg-completer[cpor] = {|@words|
         &'cpor;help;due'= {
         }
         &'cpor;help;report'= {
+        }
+        &'cpor;help;db'= {
+            cand migrate 'Create or upgrade the cpor schema (and on PostgreSQL the two incentive roles).'
+            cand grant 'Give a PostgreSQL login the Incentives user or admin role (replacing the other one).'
+            cand revoke 'Take both incentive roles from a PostgreSQL login.'
+            cand roles 'List the logins holding an incentive role.'
+        }
+        &'cpor;help;db;migrate'= {
+        }
+        &'cpor;help;db;grant'= {
+        }
+        &'cpor;help;db;revoke'= {
+        }
+        &'cpor;help;db;roles'= {
         }
         &'cpor;help;help'= {
         }

@@ -59,6 +59,7 @@ complete -c cpor -n "__fish_cpor_needs_command" -f -a "poe" -d 'Proof-of-executi
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "tenant" -d 'Tenant pins: which domains and subscriptions belong to which tenant.'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "due" -d 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "report" -d 'Count claims by program, PartnerID or month.'
+complete -c cpor -n "__fish_cpor_needs_command" -f -a "db" -d 'Set up the database and, on PostgreSQL, the team\'s roles.'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l partner-id -d 'PartnerID (formerly MPN ID) of the claiming location [config: defaults.partner_id]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l tenant -d 'Customer tenant ID (a GUID)' -r
@@ -673,25 +674,123 @@ complete -c cpor -n "__fish_cpor_using_subcommand report" -l no-input -d 'Never 
 complete -c cpor -n "__fish_cpor_using_subcommand report" -s y -l yes -d 'Answer yes to confirmations'
 complete -c cpor -n "__fish_cpor_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand report" -s V -l version -d 'Print version'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "claim" -d 'File a claim: associate a customer\'s tenant and workload (or subscription) with a PartnerID.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "list" -d 'List claims, newest first (or soonest deadline first with --sort deadline).'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "show" -d 'Show one claim: every field and its history, oldest event first.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "opt-out" -d 'Record that the customer opted out (declined the association).'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "withdraw" -d 'Withdraw claims: the partner disassociates from the customer\'s unit, with a reason.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "finalize" -d 'Make every pending claim whose opt-out deadline has passed official.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "troubleshoot" -d 'Explain a claim, check whether a claim would be accepted, or check the installation.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "partner" -d 'Manage PartnerIDs and the programs they are enrolled in.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "calendar" -d 'Business-day calendars: time zone, weekend, holidays and cut-off of the opt-out window.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "catalog" -d 'Print the catalog: each program, its activity and the workload keys it accepts.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "backup" -d 'Write a consistent backup of the database to a new file.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "completions" -d 'Print the shell completion script for SHELL.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "man" -d 'Print a man page (roff): cpor\'s, or one command\'s; or write every page to a directory.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "edit" -d 'Correct an active claim: fix a typo without withdrawing and filing again.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "poe" -d 'Proof-of-execution versions of a claim.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "tenant" -d 'Tenant pins: which domains and subscriptions belong to which tenant.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "due" -d 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "report" -d 'Count claims by program, PartnerID or month.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -l json -d 'Shorthand for --format json'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -s q -l quiet -d 'Only print errors on stderr'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -l no-input -d 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -s y -l yes -d 'Answer yes to confirmations'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -f -a "migrate" -d 'Create or upgrade the cpor schema (and on PostgreSQL the two incentive roles).'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -f -a "grant" -d 'Give a PostgreSQL login the Incentives user or admin role (replacing the other one).'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -f -a "revoke" -d 'Take both incentive roles from a PostgreSQL login.'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -f -a "roles" -d 'List the logins holding an incentive role.'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -l json -d 'Shorthand for --format json'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'Only print errors on stderr'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -l no-input -d 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -s y -l yes -d 'Answer yes to confirmations'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -l role -d 'user: reads, files claims, changes the claims it filed; admin: everything' -r -f -a "user\t''
+admin\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -l json -d 'Shorthand for --format json'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'Only print errors on stderr'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -l no-input -d 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -s y -l yes -d 'Answer yes to confirmations'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -l json -d 'Shorthand for --format json'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Only print errors on stderr'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -l no-input -d 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to confirmations'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -l json -d 'Shorthand for --format json'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -s q -l quiet -d 'Only print errors on stderr'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -l no-input -d 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -s y -l yes -d 'Answer yes to confirmations'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Create or upgrade the cpor schema (and on PostgreSQL the two incentive roles).'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "grant" -d 'Give a PostgreSQL login the Incentives user or admin role (replacing the other one).'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Take both incentive roles from a PostgreSQL login.'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "roles" -d 'List the logins holding an incentive role.'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "claim" -d 'File a claim: associate a customer\'s tenant and workload (or subscription) with a PartnerID.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "list" -d 'List claims, newest first (or soonest deadline first with --sort deadline).'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "show" -d 'Show one claim: every field and its history, oldest event first.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "opt-out" -d 'Record that the customer opted out (declined the association).'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "withdraw" -d 'Withdraw claims: the partner disassociates from the customer\'s unit, with a reason.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "finalize" -d 'Make every pending claim whose opt-out deadline has passed official.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "troubleshoot" -d 'Explain a claim, check whether a claim would be accepted, or check the installation.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "partner" -d 'Manage PartnerIDs and the programs they are enrolled in.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "calendar" -d 'Business-day calendars: time zone, weekend, holidays and cut-off of the opt-out window.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "catalog" -d 'Print the catalog: each program, its activity and the workload keys it accepts.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "backup" -d 'Write a consistent backup of the database to a new file.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "completions" -d 'Print the shell completion script for SHELL.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "man" -d 'Print a man page (roff): cpor\'s, or one command\'s; or write every page to a directory.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "edit" -d 'Correct an active claim: fix a typo without withdrawing and filing again.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "poe" -d 'Proof-of-execution versions of a claim.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "tenant" -d 'Tenant pins: which domains and subscriptions belong to which tenant.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "due" -d 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "report" -d 'Count claims by program, PartnerID or month.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "db" -d 'Set up the database and, on PostgreSQL, the team\'s roles.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from partner" -f -a "add" -d 'Enrol a PartnerID in programs (creating it if new; adding to an existing one adds programs).'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from partner" -f -a "list" -d 'List PartnerIDs and their programs.'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from partner" -f -a "remove" -d 'Unenrol a PartnerID from programs, or remove it entirely. Its claims are kept.'
@@ -702,3 +801,7 @@ complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcomma
 complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from poe" -f -a "add" -d 'Add a PoE version to an active claim; it becomes the claim\'s `poe`.'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "show" -d 'Show a tenant\'s pins, its pin log and its claims by status.'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "unpin" -d 'Remove a pin that no active claim uses, e.g. one made by a mistyped tenant ID.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "migrate" -d 'Create or upgrade the cpor schema (and on PostgreSQL the two incentive roles).'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "grant" -d 'Give a PostgreSQL login the Incentives user or admin role (replacing the other one).'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "revoke" -d 'Take both incentive roles from a PostgreSQL login.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "roles" -d 'List the logins holding an incentive role.'

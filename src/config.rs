@@ -188,7 +188,11 @@ impl Config {
         let base = path.parent().unwrap_or(Path::new("."));
         let mut cfg = Config {
             source: Some(path.to_path_buf()),
-            db: raw.db.map(|p| base.join(p)),
+            // A relative path is relative to the config file; a PostgreSQL URL is kept as is.
+            db: raw.db.map(|p| match p.to_str() {
+                Some(url) if crate::storage::is_postgres_url(url) => p,
+                _ => base.join(p),
+            }),
             calendar: raw.calendar,
             ..Config::default()
         };

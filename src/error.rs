@@ -19,6 +19,8 @@ pub enum ErrorKind {
     NotFound,
     Busy,
     Database,
+    /// (v2) The team backend's role of the caller may not do this.
+    NotPermitted,
     Internal,
     Interrupted,
 }
@@ -31,6 +33,7 @@ impl ErrorKind {
             ErrorKind::NotFound => "not-found",
             ErrorKind::Busy => "busy",
             ErrorKind::Database => "database",
+            ErrorKind::NotPermitted => "not-permitted",
             ErrorKind::Internal => "internal",
             ErrorKind::Interrupted => "interrupted",
         }
@@ -45,6 +48,7 @@ impl ErrorKind {
             ErrorKind::NotFound => 4,
             ErrorKind::Busy => 5,
             ErrorKind::Database => 6,
+            ErrorKind::NotPermitted => 8,
             ErrorKind::Interrupted => 130,
         }
     }
@@ -222,6 +226,18 @@ impl From<&StorageError> for CporError {
             S::Destination { .. } => {
                 CporError::usage("backup-path", message).hint("choose a writable location")
             }
+            S::Unreachable { .. } => CporError::database("database-unreachable", message).hint(
+                "check the server is running and the URL, user and password (PGPASSWORD or ~/.pgpass) are right",
+            ),
+            S::NotMigrated { .. } => CporError::database("schema-missing", message)
+                .hint("the database owner runs `cpor db migrate` once to create or upgrade it"),
+            S::NotPermitted { needs, .. } => {
+                CporError::new(ErrorKind::NotPermitted, "not-permitted", message)
+                    .hint(format!("this needs the role {needs}; an admin grants it with `cpor db grant LOGIN --role {}`", if needs.ends_with("admin") { "admin" } else { "user" }))
+            }
+            S::RunInProgress => CporError::busy(message),
+            S::BackupUnsupported { .. } => CporError::usage("backup-postgres", message)
+                .hint("back up the server with `pg_dump`, or write a portable copy with `cpor dump > cpor.dump`"),
             // A claim changing under the write lock, or malformed stored data: a bug.
             S::Conflict { .. } | S::Other(_) => {
                 CporError::new(ErrorKind::Internal, "internal", format!("{e:#}")).hint(BUG_HINT)

@@ -55,9 +55,17 @@ pub fn run(ctx: &Ctx, a: FinalizeArgs) -> anyhow::Result<u8> {
     } else {
         let due = storage::read(db.as_mut(), |tx| Ok(tx.overdue(ctx.now)?))?.count;
         let bar = progress_bar(ctx, due);
-        let run = storage::write(db.as_mut(), |tx| {
+        let run = match storage::write(db.as_mut(), |tx| {
             Ok(tx.start_finalize_run(ctx.now, &ctx.actor)?)
-        })?;
+        }) {
+            Ok(run) => run,
+            // The team backend lets one run at a time; the other one does the work.
+            Err(e) if matches!(e.downcast_ref(), Some(storage::StorageError::RunInProgress)) => {
+                ctx.note("another finalize run is in progress; this one did nothing");
+                return Ok(0);
+            }
+            Err(e) => return Err(e),
+        };
         // Chunks commit without flushing to disk: finalize is idempotent, so a crash can lose
         // only chunks that a rerun redoes. The run's last commit is durable again, which (in
         // WAL mode) makes every chunk before it durable too. See the sqlite storage docs.
@@ -102,6 +110,12 @@ pub fn run(ctx: &Ctx, a: FinalizeArgs) -> anyhow::Result<u8> {
         }
         db.relax_durability(false)?;
         storage::write(db.as_mut(), |tx| Ok(tx.finish_finalize_run(run, ctx.now)?))?;
+        if ctx.location().is_postgres() && ids.len() >= 10_000 {
+            ctx.note(format!(
+                "{} claims changed: run `VACUUM (ANALYZE) claims` on the server (or let autovacuum catch up) before the next busy hour",
+                ids.len()
+            ));
+        }
         if let Some(b) = bar {
             b.finish_and_clear();
         }

@@ -6,6 +6,7 @@ mod calendar;
 mod catalog;
 mod claim;
 mod completions;
+mod db;
 mod due;
 mod edit;
 mod finalize;
@@ -143,6 +144,8 @@ pub enum Command {
     Tenant(tenant::TenantCommand),
     Due(due::DueArgs),
     Report(report::ReportArgs),
+    #[command(subcommand)]
+    Db(db::DbCommand),
 }
 
 /// How chatty stderr is.
@@ -179,7 +182,7 @@ pub struct Ctx {
 impl Ctx {
     /// Where the database is.
     pub fn location(&self) -> Location {
-        Location::Sqlite(self.db_path.clone())
+        Location::from_setting(self.db_path.clone())
     }
 
     /// Whether there is anything at the database's location yet (asking must not create it).
@@ -217,7 +220,7 @@ impl Ctx {
     fn open_db(&self, mode: OpenMode) -> anyhow::Result<Box<dyn Store>> {
         self.debug(format!(
             "database: {} (busy timeout {} ms, journal mode {}); config: {}",
-            self.db_path.display(),
+            self.location(),
             self.open.busy_timeout.as_millis(),
             self.open.journal_mode.as_str(),
             self.config
@@ -398,12 +401,29 @@ fn build_ctx(g: &GlobalArgs, mut style: Style, tolerate_config: bool) -> anyhow:
     } else {
         g.format.or(config.format).unwrap_or(Format::Table)
     };
-    let actor = match &g.actor {
+    let mut actor = match &g.actor {
         Some(a) => crate::rules::format::parse_text("--actor", a).map_err(|e| {
             CporError::usage("invalid-actor", e).hint("pass a name, e.g. --actor alice")
         })?,
         None => os_user(),
     };
+    // On PostgreSQL the actor is the login role: the database records and checks it.
+    #[cfg(feature = "postgres")]
+    if let Location::Postgres(url) = Location::from_setting(db_path.clone())
+        && let Some(login) = crate::storage::postgres::login_of(&url)
+    {
+        if g.actor.as_ref().is_some_and(|a| *a != login) {
+            return Err(CporError::usage(
+                "actor-is-login",
+                format!(
+                    "on PostgreSQL the actor is the login role ({login}); --actor / CPOR_ACTOR names someone else"
+                ),
+            )
+            .hint(format!("drop --actor, or connect as that person's own login instead of {login}"))
+            .into());
+        }
+        actor = login;
+    }
     let tz_env = std::env::var("CPOR_TZ").ok().filter(|z| !z.is_empty());
     style.tz = match (&g.tz, tz_env) {
         (Some(z), _) => Some(crate::config::parse_display_tz(z).map_err(|e| bad_value("--tz", e))?),
@@ -501,6 +521,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<u8> {
         Command::Tenant(c) => tenant::run(ctx, c),
         Command::Due(a) => due::run(ctx, a),
         Command::Report(a) => report::run(ctx, a),
+        Command::Db(c) => db::run(ctx, c),
     }
 }
 
@@ -634,6 +655,7 @@ pub fn exit_codes() -> Vec<(u8, &'static str)> {
         NotFound,
         Busy,
         Database,
+        NotPermitted,
         Interrupted,
     ] {
         let meaning = match kind {
@@ -643,6 +665,7 @@ pub fn exit_codes() -> Vec<(u8, &'static str)> {
             NotFound => "not found: no such claim, PartnerID or calendar",
             Busy => "busy: the database stayed locked by another writer",
             Database => "database error: missing, unreadable or damaged",
+            NotPermitted => "not permitted: the team backend's role may not do this",
             Interrupted => "interrupted (Ctrl-C); nothing half-written",
         };
         rows.push((kind.exit_code(), meaning));

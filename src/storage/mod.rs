@@ -13,6 +13,8 @@
 //! The SQLite implementation lives in [`sqlite`]. A second backend implements the same two
 //! traits and adds a [`Location`] variant; `cli` and `rules` do not change.
 
+#[cfg(feature = "postgres")]
+pub mod postgres;
 pub mod sqlite;
 
 /// The schema version this binary writes. Versions number the schema's features, so every
@@ -35,12 +37,52 @@ use std::time::Duration;
 pub enum Location {
     /// A SQLite database file.
     Sqlite(PathBuf),
+    /// A PostgreSQL database: its `postgres://` or `postgresql://` URL (SPEC §9). Shown with
+    /// the password redacted.
+    Postgres(String),
+}
+
+impl Location {
+    /// A `--db` / `CPOR_DB` / config `db` value: a URL names PostgreSQL, anything else a file.
+    pub fn from_setting(value: PathBuf) -> Location {
+        match value.to_str() {
+            Some(s) if is_postgres_url(s) => Location::Postgres(s.to_string()),
+            _ => Location::Sqlite(value),
+        }
+    }
+
+    /// Whether this is the team backend.
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, Location::Postgres(_))
+    }
+}
+
+/// Whether a database setting is a PostgreSQL URL.
+pub fn is_postgres_url(s: &str) -> bool {
+    let lower = s.get(..13).unwrap_or(s).to_ascii_lowercase();
+    lower.starts_with("postgres://") || lower.starts_with("postgresql://")
+}
+
+/// A URL as shown to users: its password replaced by `***`.
+pub fn redact_url(url: &str) -> String {
+    #[cfg(feature = "postgres")]
+    {
+        postgres::conn::redact(url)
+    }
+    #[cfg(not(feature = "postgres"))]
+    {
+        match (url.find("://"), url.find('@')) {
+            (Some(s), Some(at)) if s < at => format!("{}***{}", &url[..s + 3], &url[at..]),
+            _ => url.to_string(),
+        }
+    }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Location::Sqlite(path) => write!(f, "{}", path.display()),
+            Location::Postgres(url) => f.write_str(&redact_url(url)),
         }
     }
 }
@@ -120,6 +162,10 @@ impl Default for OpenOptions {
 pub fn open(loc: &Location, opts: &OpenOptions) -> Result<Box<dyn Store>, StorageError> {
     match loc {
         Location::Sqlite(path) => Ok(Box::new(sqlite::SqliteStore::open(path, opts)?)),
+        #[cfg(feature = "postgres")]
+        Location::Postgres(url) => Ok(Box::new(postgres::PgStore::open(url, opts)?)),
+        #[cfg(not(feature = "postgres"))]
+        Location::Postgres(url) => Err(no_postgres(url)),
     }
 }
 
@@ -129,6 +175,14 @@ pub fn open(loc: &Location, opts: &OpenOptions) -> Result<Box<dyn Store>, Storag
 pub fn open_read_only(loc: &Location) -> Result<Box<dyn Store>, StorageError> {
     match loc {
         Location::Sqlite(path) => Ok(Box::new(sqlite::SqliteStore::open_read_only(path)?)),
+        // The server gives every transaction a snapshot and cpor's reads write nothing.
+        #[cfg(feature = "postgres")]
+        Location::Postgres(url) => Ok(Box::new(postgres::PgStore::open(
+            url,
+            &OpenOptions::default(),
+        )?)),
+        #[cfg(not(feature = "postgres"))]
+        Location::Postgres(url) => Err(no_postgres(url)),
     }
 }
 
@@ -136,6 +190,39 @@ pub fn open_read_only(loc: &Location) -> Result<Box<dyn Store>, StorageError> {
 pub fn probe(loc: &Location) -> Result<BackendFacts, StorageError> {
     match loc {
         Location::Sqlite(path) => sqlite::probe(path),
+        #[cfg(feature = "postgres")]
+        Location::Postgres(url) => postgres::probe(url),
+        #[cfg(not(feature = "postgres"))]
+        Location::Postgres(url) => Err(no_postgres(url)),
+    }
+}
+
+/// Create or upgrade the schema at `loc` (`cpor db migrate`); returns the schema version
+/// before and after. On SQLite this is what the first write does anyway (the file is created
+/// when missing); on PostgreSQL it also creates the two incentive roles.
+pub fn migrate(loc: &Location, opts: &OpenOptions) -> Result<(i64, i64), StorageError> {
+    match loc {
+        Location::Sqlite(path) => {
+            let before = probe(loc)?.schema_version().unwrap_or(0);
+            let opts = OpenOptions {
+                mode: OpenMode::Create,
+                ..opts.clone()
+            };
+            sqlite::SqliteStore::open(path, &opts)?;
+            Ok((before, LATEST_VERSION))
+        }
+        #[cfg(feature = "postgres")]
+        Location::Postgres(url) => postgres::migrate(url),
+        #[cfg(not(feature = "postgres"))]
+        Location::Postgres(url) => Err(no_postgres(url)),
+    }
+}
+
+#[cfg(not(feature = "postgres"))]
+fn no_postgres(url: &str) -> StorageError {
+    StorageError::Unreachable {
+        location: redact_url(url),
+        detail: "this cpor was built without the `postgres` feature".into(),
     }
 }
 
@@ -578,6 +665,25 @@ pub enum StorageError {
     /// A backup's destination cannot be created.
     #[error("cannot create {location}: {detail}")]
     Destination { location: String, detail: String },
+    /// (v2) The server could not be reached or refused the login; `detail` is its reason.
+    #[error("cannot connect to {location}: {detail}")]
+    Unreachable { location: String, detail: String },
+    /// (v2) A PostgreSQL database without the cpor schema, or with an older one.
+    #[error("{location} has no current cpor schema")]
+    NotMigrated { location: String },
+    /// (v2) The caller's role may not do this; `needs` is the role that may.
+    #[error("{user} is not permitted to do this: {detail}")]
+    NotPermitted {
+        user: String,
+        needs: String,
+        detail: String,
+    },
+    /// (v2) Another finalize run holds the run lock.
+    #[error("another finalize run is in progress")]
+    RunInProgress,
+    /// (v2) `backup` copies files; a server database is backed up by its own tools.
+    #[error("{location} is a PostgreSQL database; cpor backup writes SQLite files only")]
+    BackupUnsupported { location: String },
     /// Anything else: a bug or malformed stored data.
     #[error(transparent)]
     Other(#[from] anyhow::Error),

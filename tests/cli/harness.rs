@@ -31,6 +31,121 @@ pub struct Env {
     /// `<tmp>/data/cpor.db`; the `data` directory does not exist until cpor creates it.
     pub db: PathBuf,
     now: String,
+    /// Under `CPOR_TEST_PG`, this test's own PostgreSQL database (CPOR_DB is its URL).
+    pub pg: Option<PgDb>,
+}
+
+/// The admin URL of the PostgreSQL cluster the suite runs against, when `CPOR_TEST_PG` says.
+pub fn pg_admin_url() -> Option<String> {
+    std::env::var("CPOR_TEST_PG").ok().filter(|v| !v.is_empty())
+}
+
+/// Whether this run is against PostgreSQL.
+pub fn on_postgres() -> bool {
+    pg_admin_url().is_some()
+}
+
+/// Tests about the SQLite file itself (its bytes, mode, journal, path) return early under
+/// `CPOR_TEST_PG`: there is no file. Returns whether to skip.
+pub fn sqlite_only() -> bool {
+    if on_postgres() {
+        eprintln!("skipped: a test of the SQLite file");
+        return true;
+    }
+    false
+}
+
+/// A test's own database on the cluster, cloned from a migrated template and dropped after.
+pub struct PgDb {
+    pub name: String,
+    /// The URL cpor uses: the login `tester` (an Incentives admin), like `CPOR_ACTOR`.
+    pub url: String,
+    admin: String,
+}
+
+impl PgDb {
+    /// The URL of `db` on the cluster as `user`.
+    pub fn url_as(admin: &str, user: &str, db: &str) -> String {
+        let mut u = url::Url::parse(admin).expect("CPOR_TEST_PG is a URL");
+        u.set_username(user).expect("a user name");
+        u.set_password(None).expect("no password");
+        u.set_path(&format!("/{db}"));
+        u.to_string()
+    }
+
+    fn admin_client(admin: &str) -> postgres::Client {
+        postgres::Client::connect(admin, postgres::NoTls).expect("connect to CPOR_TEST_PG")
+    }
+
+    /// A fresh database for one test.
+    fn create(admin: &str) -> PgDb {
+        static TEMPLATE: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        TEMPLATE.get_or_init(|| Self::template(admin));
+        let name = format!(
+            "cpor_t_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        );
+        let mut c = Self::admin_client(admin);
+        c.batch_execute(&format!("CREATE DATABASE {name} TEMPLATE cpor_template"))
+            .expect("clone the template database");
+        PgDb {
+            url: Self::url_as(admin, "tester", &name),
+            name,
+            admin: admin.to_string(),
+        }
+    }
+
+    /// `cpor_template`: migrated by `cpor db migrate` as the cluster's owner, with the login
+    /// `tester` an Incentives admin. Made once per process (kept if another made it).
+    fn template(admin: &str) {
+        let mut c = Self::admin_client(admin);
+        let exists = c
+            .query_opt(
+                "SELECT 1 FROM pg_database WHERE datname = 'cpor_template'",
+                &[],
+            )
+            .expect("query the cluster")
+            .is_some();
+        if !exists {
+            c.batch_execute("CREATE DATABASE cpor_template")
+                .expect("create the template");
+            let owner_url = {
+                let mut u = url::Url::parse(admin).expect("a URL");
+                u.set_path("/cpor_template");
+                u.to_string()
+            };
+            let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("cpor"))
+                .env_clear()
+                .env("CPOR_DB", &owner_url)
+                .env("HOME", "/nonexistent")
+                .args(["db", "migrate"])
+                .output()
+                .expect("run cpor db migrate");
+            assert!(out.status.success(), "cpor db migrate: {out:?}");
+        }
+        c.batch_execute(
+            "DO $$ BEGIN
+               IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tester') THEN
+                 CREATE ROLE tester LOGIN;
+               END IF;
+             END $$;
+             GRANT cpor_incentives_admin TO tester;",
+        )
+        .expect("create the tester login");
+    }
+}
+
+impl Drop for PgDb {
+    fn drop(&mut self) {
+        if let Ok(mut c) = postgres::Client::connect(&self.admin, postgres::NoTls) {
+            let _ = c.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
 }
 
 impl Env {
@@ -60,10 +175,12 @@ impl Env {
         }
         std::fs::write(tmp.path().join("poe/sow.pdf"), POE_CONTENT).expect("write the PoE");
         let db = tmp.path().join("data").join("cpor.db");
+        let pg = pg_admin_url().map(|admin| PgDb::create(&admin));
         Env {
             tmp,
             db,
             now: NOW.to_string(),
+            pg,
         }
     }
 
@@ -93,7 +210,13 @@ impl Env {
             ("HOME", self.path("home").into_os_string()),
             ("XDG_CONFIG_HOME", self.path("config").into_os_string()),
             ("XDG_DATA_HOME", self.path("share").into_os_string()),
-            ("CPOR_DB", self.db.clone().into_os_string()),
+            (
+                "CPOR_DB",
+                match &self.pg {
+                    Some(pg) => OsString::from(&pg.url),
+                    None => self.db.clone().into_os_string(),
+                },
+            ),
             ("CPOR_NOW", OsString::from(&self.now)),
             ("CPOR_ACTOR", OsString::from("tester")),
             ("NO_COLOR", OsString::from("1")),

@@ -19,6 +19,7 @@ mod malformed;
 mod output;
 mod pins;
 mod poe;
+mod postgres;
 mod rules;
 #[path = "../support/seed.rs"]
 mod seed;

@@ -9,6 +9,9 @@ const APPLICATION_ID: i64 = 0x4350_4F52;
 
 #[test]
 fn a_new_database_is_private_stamped_and_in_wal_mode() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     assert!(!env.db.parent().unwrap().exists());
     env.partner("1000", &["osu-m365"]);
@@ -96,6 +99,9 @@ fn assert_refused_untouched(env: &Env) -> Vec<serde_json::Value> {
 
 #[test]
 fn a_text_file_is_refused_untouched() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     std::fs::create_dir_all(env.db.parent().unwrap()).unwrap();
     std::fs::write(&env.db, "these are my notes, not a database\n".repeat(20)).unwrap();
@@ -117,6 +123,9 @@ fn foreign_database(env: &Env, application_id: i64) {
 
 #[test]
 fn a_foreign_sqlite_database_without_application_id_is_refused_untouched() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     foreign_database(&env, 0);
     assert_refused_untouched(&env);
@@ -130,6 +139,9 @@ fn a_foreign_sqlite_database_without_application_id_is_refused_untouched() {
 
 #[test]
 fn a_foreign_sqlite_database_with_another_application_id_is_refused_untouched() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     // "Fossil" uses 0x0f055112; any id that is not cpor's will do.
     foreign_database(&env, 0x0f05_5112);
@@ -143,6 +155,9 @@ fn a_foreign_sqlite_database_with_another_application_id_is_refused_untouched() 
 
 #[test]
 fn a_database_with_a_newer_schema_is_refused_untouched() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     env.partner("1000", &["osu-m365"]);
     env.file(&env.m365());
@@ -163,6 +178,9 @@ fn a_database_with_a_newer_schema_is_refused_untouched() {
 
 #[test]
 fn history_is_append_only_in_the_database_itself() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     env.partner("1000", &["osu-m365"]);
     env.file(&env.m365());
@@ -188,6 +206,9 @@ fn history_is_append_only_in_the_database_itself() {
 
 #[test]
 fn times_are_stored_as_fixed_width_utc_text() {
+    if sqlite_only() {
+        return;
+    }
     let mut env = Env::new();
     env.partner("1000", &["osu-m365"]);
     // An instant given with an offset and fractions is stored in UTC, whole seconds.
