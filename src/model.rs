@@ -261,6 +261,14 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// The ID of a claim previewed by a dry run: claim IDs the database assigns are positive.
+    const UNFILED: i64 = 0;
+
+    /// Whether the claim was filed (a dry run's preview was not, and has no ID).
+    pub fn is_filed(&self) -> bool {
+        self.id != Self::UNFILED
+    }
+
     /// The unit this claim associates (SPEC §3).
     pub fn unit(&self) -> Unit {
         Unit::of(
@@ -556,6 +564,12 @@ impl NewClaim {
             &self.workload,
             self.subscription_id.as_deref(),
         )
+    }
+
+    /// What this claim would look like once filed, for a dry run: it has no ID yet, shown as
+    /// `null` in JSON, empty in CSV and `new` in tables (see [`Claim::is_filed`]).
+    pub fn preview(self) -> Claim {
+        self.saved(Claim::UNFILED)
     }
 
     /// The claim as stored under `id`.

@@ -112,7 +112,7 @@ impl<'a> ClaimView<'a> {
             email: &t.email,
         };
         ClaimView {
-            id: Some(c.id),
+            id: c.is_filed().then_some(c.id),
             name: &c.name,
             program: c.program.as_str(),
             activity: c.program.activity().as_str(),

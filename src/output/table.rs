@@ -54,7 +54,7 @@ fn one_line(claims: &[&Claim], style: &Style, zones: &Zones) -> FitTable {
     for c in claims {
         let tz = style.zone_for(zones, &c.calendar);
         t.add_row(vec![
-            Cell::new(c.id),
+            Cell::new(id_text(c)),
             style.status_cell(c.status.as_str()),
             Cell::new(c.program.as_str()),
             text_cell(&c.partner_id),
@@ -81,7 +81,7 @@ fn stacked_rows(claims: &[&Claim], style: &Style, zones: &Zones) -> FitTable {
     ]);
     for c in claims {
         let tz = style.zone_for(zones, &c.calendar);
-        let mut id_status = Cell::new(format!("{}\n{}", c.id, c.status.as_str()));
+        let mut id_status = Cell::new(format!("{}\n{}", id_text(c), c.status.as_str()));
         if let Some(colour) = style.status_color(c.status.as_str()) {
             id_status = id_status.fg(colour);
         }
@@ -121,7 +121,7 @@ pub(super) fn claim_detail(
         t.add_row(vec![Cell::new(k), Cell::new(v)]);
     };
     let e = |s: &str| escape(s).into_owned();
-    row("id", c.id.to_string());
+    row("id", id_text(c));
     row("name", e(&c.name));
     row(
         "program",
@@ -227,4 +227,13 @@ pub(super) fn claim_detail(
         ]);
     }
     (t, h)
+}
+
+/// A claim's ID, or `new` for a dry run's preview, which has none yet.
+fn id_text(c: &Claim) -> String {
+    if c.is_filed() {
+        c.id.to_string()
+    } else {
+        "new".into()
+    }
 }

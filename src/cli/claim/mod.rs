@@ -9,7 +9,7 @@ use crate::error::CporError;
 use crate::model::{
     Channel, Claim, Contact, NewClaim, PartnerContact, Poe, Program, parse_date, parse_instant,
 };
-use crate::output::{ClaimView, Format, Zones, emit_claims, emit_json, in_zone};
+use crate::output::{Zones, emit_claims, in_zone};
 use crate::poe_file::{self, PoeFileError};
 use crate::rules::Violation;
 use crate::rules::calendar::{Calendar, opt_out_deadline};
@@ -621,22 +621,10 @@ fn report(ctx: &Ctx, filing: &Filing, calendar: &Calendar) -> anyhow::Result<u8>
         Filing::Filed(claims) => emit_claims(claims, ctx.format, &ctx.style, &zones)?,
         Filing::DryRun(claims) => {
             ctx.note("dry run: nothing was written");
-            // A claim that was not filed has no ID yet. The claim views take a saved claim, so
-            // the preview is shown with ID 0 in tables and CSV and `null` in JSON.
-            let preview: Vec<Claim> = claims.iter().map(|c| c.clone().saved(0)).collect();
-            match ctx.format {
-                Format::Json => {
-                    let unsaved: Vec<_> = preview
-                        .iter()
-                        .map(|c| ClaimView {
-                            id: None,
-                            ..ClaimView::of(c)
-                        })
-                        .collect();
-                    emit_json(&unsaved)?;
-                }
-                format => emit_claims(&preview, format, &ctx.style, &zones)?,
-            }
+            // A claim that was not filed has no ID yet: null in JSON, empty in CSV, `new` in
+            // tables.
+            let preview: Vec<Claim> = claims.iter().cloned().map(NewClaim::preview).collect();
+            emit_claims(&preview, ctx.format, &ctx.style, &zones)?;
         }
     }
     Ok(0)
