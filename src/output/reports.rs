@@ -1,6 +1,6 @@
 //! Views of the v2 read commands: `tenant show`, `due` and `report`.
 
-use super::{ClaimView, Format, Style, Zones, emit, in_zone, utc, write_json};
+use super::{ClaimView, Format, Style, Zones, emit, escape, in_zone, text_cell, utc, write_json};
 use crate::model::{Claim, Pin, PinAction, PinKind, PinLogEntry};
 use crate::storage::{GroupCounts, MonthCounts, StatusCounts};
 use chrono::{DateTime, Utc};
@@ -112,7 +112,7 @@ pub fn emit_tenant(v: &TenantView, format: Format, style: &Style) -> anyhow::Res
             for p in &v.pins {
                 pins.add_row(vec![
                     Cell::new(p.kind),
-                    Cell::new(p.value),
+                    text_cell(p.value),
                     Cell::new(in_zone(p.since, style.plain_zone())),
                     Cell::new(p.by_claim.map(|c| c.to_string()).unwrap_or_default()),
                     Cell::new(p.active_claims),
@@ -123,16 +123,16 @@ pub fn emit_tenant(v: &TenantView, format: Format, style: &Style) -> anyhow::Res
             for e in &v.log {
                 log.add_row(vec![
                     Cell::new(in_zone(e.at, style.plain_zone())),
-                    Cell::new(e.actor),
+                    text_cell(e.actor),
                     Cell::new(e.action),
                     Cell::new(e.kind),
-                    Cell::new(e.value),
-                    Cell::new(e.reason.unwrap_or_default()),
+                    text_cell(e.value),
+                    text_cell(e.reason.unwrap_or_default()),
                 ]);
             }
             let c = v.claims;
             emit(|w| {
-                writeln!(w, "Tenant {}", v.tenant_id)?;
+                writeln!(w, "Tenant {}", escape(v.tenant_id))?;
                 writeln!(
                     w,
                     "Claims: {} pending, {} official, {} opted out, {} withdrawn",
@@ -256,20 +256,32 @@ pub fn emit_due(d: &Due, format: Format, style: &Style, zones: &Zones) -> anyhow
         }),
         Format::Table => {
             let zone = |c: &Claim| style.zone_for(zones, &c.calendar);
+            // Four columns of short lines, so the table fits 80 columns without breaking an
+            // ID, status, date or zone; stored text escaped.
             let section = |extra: &str, rows: Vec<(&Claim, String)>| {
                 let mut t = style.table();
                 t.set_header([
-                    "id", "status", "program", "partner", "domain", "workload", "deadline", extra,
+                    "id / status",
+                    "program / partner",
+                    "domain / workload",
+                    "deadline",
+                    extra,
                 ]);
                 for (c, x) in rows {
+                    let tz = zone(c);
+                    let mut id_status = Cell::new(format!("{}\n{}", c.id, c.status.as_str()));
+                    if let Some(colour) = style.status_color(c.status.as_str()) {
+                        id_status = id_status.fg(colour);
+                    }
                     t.add_row(vec![
-                        Cell::new(c.id),
-                        style.status_cell(c.status.as_str()),
-                        Cell::new(c.program),
-                        Cell::new(&c.partner_id),
-                        Cell::new(&c.domain),
-                        Cell::new(&c.workload),
-                        Cell::new(in_zone(c.deadline, zone(c))),
+                        id_status,
+                        Cell::new(format!("{}\n{}", c.program.as_str(), escape(&c.partner_id))),
+                        Cell::new(format!("{}\n{}", escape(&c.domain), escape(&c.workload))),
+                        Cell::new(format!(
+                            "{}\n{}",
+                            c.deadline.with_timezone(&tz).format("%Y-%m-%d %H:%M"),
+                            tz.name()
+                        )),
                         Cell::new(x),
                     ]);
                 }
@@ -285,7 +297,7 @@ pub fn emit_due(d: &Due, format: Format, style: &Style, zones: &Zones) -> anyhow
                     d.closing.len(),
                 ),
                 (
-                    "Overdue (pending past the deadline: is finalize running?)".to_string(),
+                    "Overdue: past the deadline, is finalize running?".to_string(),
                     section(
                         "overdue since",
                         d.overdue
@@ -314,7 +326,7 @@ pub fn emit_due(d: &Due, format: Format, style: &Style, zones: &Zones) -> anyhow
                     d.official.len(),
                 ),
                 (
-                    "PoE aging (refresh the proof of execution: cpor poe add)".to_string(),
+                    "PoE aging: refresh with cpor poe add".to_string(),
                     section(
                         "PoE signed",
                         d.poe_aging
@@ -407,7 +419,7 @@ pub fn emit_report(
             ]);
             for g in r {
                 t.add_row(vec![
-                    Cell::new(&g.key),
+                    text_cell(&g.key),
                     Cell::new(g.filed),
                     Cell::new(g.pending),
                     Cell::new(g.official),

@@ -1,7 +1,7 @@
 //! At the terminal, v2: tables that keep every token whole at 80 and 60 columns (and on a
 //! terminal that reports width 0), `--tz`, completions that know the values, man pages,
 //! the cursor after Ctrl-C, `--color always` against NO_COLOR, the OS user as the actor and
-//! the config key suggestion. (`due`'s eight-column table is not yet fitted at 80 columns.)
+//! the config key suggestion.
 #![cfg(unix)]
 
 use crate::harness::{Env, TENANT_A, TENANT_B, run};
@@ -56,6 +56,16 @@ fn no_token_is_split_at_80_60_or_width_0() {
         let mut t = Spawn::new(&env, &["troubleshoot", "2"]).cols(cols).start();
         t.exit_code(0);
         assert_whole(&t.text(), fit, &[(TENANT_B, 1), ("pending", 1)]);
+        // Both claims close within five business days of the environment's clock.
+        let mut t = Spawn::new(&env, &["due", "--within", "5"])
+            .cols(cols)
+            .start();
+        t.exit_code(0);
+        assert_whole(
+            &t.text(),
+            fit,
+            &[("pending", 2), ("2025-06-10", 2), ("contoso.com", 1)],
+        );
     }
 }
 
