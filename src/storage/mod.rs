@@ -444,6 +444,13 @@ pub trait Txn {
         &mut self,
         each: &mut dyn FnMut(Claim, Vec<HistoryEvent>) -> anyhow::Result<()>,
     ) -> Result<(), StorageError>;
+    /// Claims matching `filter` in its order (its limit ignored), each with its history: the
+    /// stream of `export`.
+    fn export_claims(
+        &mut self,
+        filter: &ClaimFilter,
+        each: &mut dyn FnMut(Claim, Vec<HistoryEvent>) -> anyhow::Result<()>,
+    ) -> Result<(), StorageError>;
     /// Every finalize run, oldest first.
     fn dump_finalize_runs(
         &mut self,

@@ -6,11 +6,11 @@
 //! events by claim ID then ID), so the history of a claim costs no query of its own.
 
 use super::SqliteTxn;
-use super::claims::{COLUMNS, instant, poe_json, row_to_claim, row_to_event};
+use super::claims::{COLUMNS, instant, list_sql, poe_json, row_to_claim, row_to_event};
 use crate::model::{Claim, HistoryEvent, Pin, PinLogEntry, utc_text};
-use crate::storage::{FinalizeRun, PartnerRecord};
+use crate::storage::{ClaimFilter, FinalizeRun, PartnerRecord};
 use anyhow::Context;
-use rusqlite::params;
+use rusqlite::{params, params_from_iter};
 
 impl SqliteTxn<'_> {
     /// Whether the database holds any partner or claim.
@@ -132,6 +132,36 @@ impl SqliteTxn<'_> {
                     history.push(e);
                 }
                 pending = next_event(&mut event_rows)?;
+            }
+            each(claim, history)?;
+        }
+        Ok(())
+    }
+
+    /// Claims matching `filter` in its order, each with its history.
+    pub fn export_claims(
+        &self,
+        filter: &ClaimFilter,
+        each: &mut dyn FnMut(Claim, Vec<HistoryEvent>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let filter = ClaimFilter {
+            limit: None,
+            ..filter.clone()
+        };
+        let (sql, values) = list_sql(&filter, COLUMNS);
+        let mut stmt = self.tx.prepare(&sql)?;
+        let mut events = self.tx.prepare(
+            "SELECT at, actor, action, from_status, to_status, reason, prev_hash, hash, changes,
+                    poe
+             FROM events WHERE claim_id = ?1 ORDER BY id",
+        )?;
+        let mut rows = stmt.query(params_from_iter(values.iter()))?;
+        while let Some(r) = rows.next().context("could not read claims")? {
+            let claim = row_to_claim(r)?;
+            let mut history = Vec::new();
+            let mut ev = events.query([claim.id])?;
+            while let Some(e) = ev.next().context("could not read history")? {
+                history.push(row_to_event(e, 0)?);
             }
             each(claim, history)?;
         }

@@ -582,7 +582,7 @@ fn filter_sql(filter: &ClaimFilter) -> (String, Vec<Value>) {
 
 /// The whole `SELECT` of `list` for `filter`: its order (ties by ID in the same direction) and
 /// its limit. Every form is served by an index of migration 5 (see the plan test below).
-fn list_sql(filter: &ClaimFilter, columns: &str) -> (String, Vec<Value>) {
+pub(super) fn list_sql(filter: &ClaimFilter, columns: &str) -> (String, Vec<Value>) {
     let (where_sql, values) = filter_sql(filter);
     let (key, ascending) = match filter.sort {
         ClaimSort::Filed => ("filed_at", false),

@@ -237,6 +237,7 @@ impl Txn for SqliteTxn<'_> {
         fn dump_pins(&mut self, each: &mut dyn FnMut(Pin) -> anyhow::Result<()>) -> ();
         fn dump_pin_log(&mut self, each: &mut dyn FnMut(PinLogEntry) -> anyhow::Result<()>) -> ();
         fn dump_claims(&mut self, each: &mut dyn FnMut(Claim, Vec<HistoryEvent>) -> anyhow::Result<()>) -> ();
+        fn export_claims(&mut self, filter: &ClaimFilter, each: &mut dyn FnMut(Claim, Vec<HistoryEvent>) -> anyhow::Result<()>) -> ();
         fn dump_finalize_runs(&mut self, each: &mut dyn FnMut(FinalizeRun) -> anyhow::Result<()>) -> ();
         fn restore_partner(&mut self, partner: &PartnerRecord) -> ();
         fn restore_pin(&mut self, pin: &Pin) -> ();
