@@ -578,9 +578,7 @@ fn dump_all(
             reason: e.reason,
         })
     })?;
-    tx.dump_claims(&mut |c, history| {
-        put(&Record::Claim(Box::new(ClaimRecord::of(c, history))))
-    })?;
+    tx.dump_claims(&mut |c, history| put(&Record::Claim(Box::new(ClaimRecord::of(c, history)))))?;
     tx.dump_finalize_runs(&mut |r| {
         put(&Record::FinalizeRun {
             started_at: r.started_at,
@@ -668,8 +666,8 @@ fn load(ctx: &Ctx, tx: &mut dyn Txn, input: Box<dyn BufRead>) -> anyhow::Result<
         if line.trim().is_empty() {
             continue;
         }
-        let record: Record = serde_json::from_str(&line)
-            .map_err(|e| invalid(line_no, "malformed record", e))?;
+        let record: Record =
+            serde_json::from_str(&line).map_err(|e| invalid(line_no, "malformed record", e))?;
         if line_no == 1 {
             let Record::Header {
                 format,
@@ -677,7 +675,11 @@ fn load(ctx: &Ctx, tx: &mut dyn Txn, input: Box<dyn BufRead>) -> anyhow::Result<
                 ..
             } = &record
             else {
-                return Err(invalid(line_no, "header", "the first line is not a cpor-dump header"));
+                return Err(invalid(
+                    line_no,
+                    "header",
+                    "the first line is not a cpor-dump header",
+                ));
             };
             if *format != FORMAT {
                 return Err(invalid(
@@ -725,7 +727,11 @@ fn load(ctx: &Ctx, tx: &mut dyn Txn, input: Box<dyn BufRead>) -> anyhow::Result<
                 programs,
             } => {
                 if last_partner.as_ref().is_some_and(|p| *p >= partner_id) {
-                    return Err(invalid(line_no, "unique IDs", format!("partner {partner_id} is out of order or repeated")));
+                    return Err(invalid(
+                        line_no,
+                        "unique IDs",
+                        format!("partner {partner_id} is out of order or repeated"),
+                    ));
                 }
                 tx.restore_partner(&PartnerRecord {
                     partner_id: partner_id.clone(),
@@ -746,9 +752,14 @@ fn load(ctx: &Ctx, tx: &mut dyn Txn, input: Box<dyn BufRead>) -> anyhow::Result<
                 holidays,
             } => {
                 if calendars.contains(&name) {
-                    return Err(invalid(line_no, "unique IDs", format!("calendar {name} is repeated")));
+                    return Err(invalid(
+                        line_no,
+                        "unique IDs",
+                        format!("calendar {name} is repeated"),
+                    ));
                 }
-                let bad = |what: &str, e: String| invalid(line_no, "calendar", format!("{what}: {e}"));
+                let bad =
+                    |what: &str, e: String| invalid(line_no, "calendar", format!("{what}: {e}"));
                 let cal = Calendar {
                     name: name.clone(),
                     tz: parse_tz(&tz).map_err(|e| bad("time zone", e.to_string()))?,
@@ -777,7 +788,11 @@ fn load(ctx: &Ctx, tx: &mut dyn Txn, input: Box<dyn BufRead>) -> anyhow::Result<
                 if last_pin.as_ref().is_some_and(|p| {
                     (p.0.as_str(), p.1.as_str()) >= (key.0.as_str(), key.1.as_str())
                 }) {
-                    return Err(invalid(line_no, "unique IDs", format!("pin {} {} is out of order or repeated", key.0, key.1)));
+                    return Err(invalid(
+                        line_no,
+                        "unique IDs",
+                        format!("pin {} {} is out of order or repeated", key.0, key.1),
+                    ));
                 }
                 if let Some(id) = by_claim {
                     pin_claims.push((id, line_no));
@@ -812,7 +827,11 @@ fn load(ctx: &Ctx, tx: &mut dyn Txn, input: Box<dyn BufRead>) -> anyhow::Result<
             Record::Claim(c) => {
                 let (claim, history) = c.into_claim();
                 if last_claim.is_some_and(|id| id >= claim.id) || claim.id <= 0 {
-                    return Err(invalid(line_no, "unique IDs", format!("claim {} is out of order or repeated", claim.id)));
+                    return Err(invalid(
+                        line_no,
+                        "unique IDs",
+                        format!("claim {} is out of order or repeated", claim.id),
+                    ));
                 }
                 // Pins naming a claim before this one name a claim the dump does not have.
                 while let Some(&(id, pin_line)) = pin_claims.get(next_pin_claim) {
@@ -820,7 +839,11 @@ fn load(ctx: &Ctx, tx: &mut dyn Txn, input: Box<dyn BufRead>) -> anyhow::Result<
                         break;
                     }
                     if id < claim.id {
-                        return Err(invalid(pin_line, "pins consistent with claims", format!("the pin names claim {id}, which is not in the dump")));
+                        return Err(invalid(
+                            pin_line,
+                            "pins consistent with claims",
+                            format!("the pin names claim {id}, which is not in the dump"),
+                        ));
                     }
                     next_pin_claim += 1;
                 }
@@ -870,18 +893,29 @@ fn verify_claim(
     if let Some(p) = verify_chain(c.id, c.status, history).first() {
         let detail = match p {
             ChainProblem::HashMismatch { position } => {
-                format!("claim {}: event {position}'s hash does not match its content", c.id)
+                format!(
+                    "claim {}: event {position}'s hash does not match its content",
+                    c.id
+                )
             }
             ChainProblem::BrokenLink { position } => {
-                format!("claim {}: event {position} is not chained to the event before it", c.id)
+                format!(
+                    "claim {}: event {position} is not chained to the event before it",
+                    c.id
+                )
             }
             ChainProblem::NotFiledFirst => {
-                format!("claim {}: the history does not start with one `filed` event", c.id)
+                format!(
+                    "claim {}: the history does not start with one `filed` event",
+                    c.id
+                )
             }
             ChainProblem::StatusMismatch { status, last_to } => format!(
                 "claim {}: status {status} is not the last event's ({})",
                 c.id,
-                last_to.map(|s| s.to_string()).unwrap_or_else(|| "none".into())
+                last_to
+                    .map(|s| s.to_string())
+                    .unwrap_or_else(|| "none".into())
             ),
         };
         let check = if matches!(p, ChainProblem::StatusMismatch { .. }) {
@@ -934,7 +968,10 @@ fn verify_claim(
         None => Err(invalid(
             line,
             "pins consistent with claims",
-            format!("active claim {} names {what} {value}, which has no pin", c.id),
+            format!(
+                "active claim {} names {what} {value}, which has no pin",
+                c.id
+            ),
         )),
     };
     pinned(&facts.domain_pin, "domain", &c.domain)?;

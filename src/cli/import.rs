@@ -114,9 +114,10 @@ fn column(name: &str) -> Option<Column> {
         "calendar" => Calendar,
         "comment" => Comment,
         "id" | "activity" | "status" | "filed_at" | "filed_by" | "deadline" | "deadline_day"
-        | "official_at" | "opted_out_at" | "opt_out_in_window" | "withdrawn_at"
-        | "end_reason" | "poe_sha256" | "poe_size" | "warnings" | "poe_versions" | "history"
-        | "error_codes" => return Some(Column::Ignored),
+        | "official_at" | "opted_out_at" | "opt_out_in_window" | "withdrawn_at" | "end_reason"
+        | "poe_sha256" | "poe_size" | "warnings" | "poe_versions" | "history" | "error_codes" => {
+            return Some(Column::Ignored);
+        }
         _ => return None,
     };
     Some(Column::Sets(field))
@@ -262,10 +263,11 @@ impl Rows {
             })?;
             Box::new(io::BufReader::with_capacity(256 * 1024, f))
         };
-        let format = match ctx
-            .row_format
-            .or_else(|| (!stdin).then(|| super::export::format_of_path(file)).flatten())
-        {
+        let format = match ctx.row_format.or_else(|| {
+            (!stdin)
+                .then(|| super::export::format_of_path(file))
+                .flatten()
+        }) {
             Some(f) => f,
             // Neither said: a JSONL file starts with an object.
             None => {
@@ -283,13 +285,14 @@ impl Rows {
                 lines: input.lines(),
             },
             RowFormat::Csv => {
-                let mut reader = csv::ReaderBuilder::new()
-                    .flexible(true)
-                    .from_reader(input);
+                let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
                 let header = reader
                     .headers()
                     .map_err(|e| {
-                        CporError::usage("import-header", format!("cannot read the CSV header: {e}"))
+                        CporError::usage(
+                            "import-header",
+                            format!("cannot read the CSV header: {e}"),
+                        )
                     })?
                     .clone();
                 let mut columns = Vec::with_capacity(header.len());
@@ -716,7 +719,10 @@ pub fn run(ctx: &Ctx, a: ImportArgs) -> anyhow::Result<u8> {
     let mut lines: Vec<(u64, String)> = Vec::new();
     for r in &outcome.refused {
         for rule in &r.rules {
-            lines.push((r.row, format!("row {}: {}: {}", r.row, rule.code, rule.message)));
+            lines.push((
+                r.row,
+                format!("row {}: {}: {}", r.row, rule.code, rule.message),
+            ));
         }
     }
     for m in &outcome.malformed {
@@ -803,11 +809,17 @@ mod tests {
     #[test]
     fn export_columns_map_to_claim_flags() {
         assert_eq!(column("tenant_id"), Some(Column::Sets(Field::Tenant)));
-        assert_eq!(column("poe_signed_on"), Some(Column::Sets(Field::PoeSigned)));
+        assert_eq!(
+            column("poe_signed_on"),
+            Some(Column::Sets(Field::PoeSigned))
+        );
         assert_eq!(column("status"), Some(Column::Ignored));
         assert_eq!(column("bogus"), None);
         for name in crate::output::csv_header() {
-            assert!(column(name).is_some(), "export column {name} is unknown to import");
+            assert!(
+                column(name).is_some(),
+                "export column {name} is unknown to import"
+            );
         }
     }
 }

@@ -437,11 +437,8 @@ pub fn run(cli: Cli) -> ExitCode {
     let style = style_for(cli.global.color);
     // Errors are also reported as JSON when the effective format (flag, environment or
     // config) is JSON; before the config is read, only the flags and environment count.
-    let mut json = cli.global.json
-        || matches!(
-            cli.global.format,
-            Some(FormatArg::Json | FormatArg::Jsonl)
-        );
+    let mut json =
+        cli.global.json || matches!(cli.global.format, Some(FormatArg::Json | FormatArg::Jsonl));
     if cli.global.format == Some(FormatArg::Jsonl)
         && !matches!(cli.command, Command::Import(_) | Command::Export(_))
     {

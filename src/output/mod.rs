@@ -120,9 +120,9 @@ pub fn emit_to(
     open.write(true).create(true).truncate(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut open, 0o600);
-    let file = open
-        .open(path)
-        .map_err(|e| anyhow::Error::new(e).context(format!("could not create {}", path.display())))?;
+    let file = open.open(path).map_err(|e| {
+        anyhow::Error::new(e).context(format!("could not create {}", path.display()))
+    })?;
     let mut out = BufWriter::with_capacity(STDOUT_BUFFER, file);
     f(&mut out)
         .and_then(|()| out.flush())

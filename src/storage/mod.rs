@@ -464,8 +464,11 @@ pub trait Txn {
     fn restore_pin_event(&mut self, entry: &PinLogEntry) -> Result<(), StorageError>;
     /// Store a dumped claim under its own ID, its PoE versions and its history with the stored
     /// hashes verbatim (nothing is recomputed, nothing pinned).
-    fn restore_claim(&mut self, claim: &Claim, history: &[HistoryEvent])
-    -> Result<(), StorageError>;
+    fn restore_claim(
+        &mut self,
+        claim: &Claim,
+        history: &[HistoryEvent],
+    ) -> Result<(), StorageError>;
     /// Append a dumped finalize run.
     fn restore_finalize_run(&mut self, run: &FinalizeRun) -> Result<(), StorageError>;
 }

@@ -194,7 +194,9 @@ impl SqliteTxn<'_> {
     /// Store a dumped partner and its enrolments.
     pub fn restore_partner(&self, p: &PartnerRecord) -> anyhow::Result<()> {
         self.tx
-            .prepare_cached("INSERT INTO partners (partner_id, name, added_at) VALUES (?1, ?2, ?3)")?
+            .prepare_cached(
+                "INSERT INTO partners (partner_id, name, added_at) VALUES (?1, ?2, ?3)",
+            )?
             .execute(params![p.partner_id, p.name, utc_text(p.added_at)])
             .context("could not restore the partner")?;
         for (program, at) in &p.enrolments {
