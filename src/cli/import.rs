@@ -503,7 +503,7 @@ pub(super) fn progress_bar(
 
 /// The rejects file of `--skip-refused`: the bad rows as they came, plus `error_codes`.
 enum Rejects {
-    Csv(csv::Writer<std::fs::File>),
+    Csv(Box<csv::Writer<std::fs::File>>),
     Jsonl(io::BufWriter<std::fs::File>),
 }
 
@@ -519,7 +519,7 @@ impl Rejects {
                     h.push_field("error_codes");
                 }
                 w.write_record(&h)?;
-                Rejects::Csv(w)
+                Rejects::Csv(Box::new(w))
             }
             Rows::Jsonl { .. } => Rejects::Jsonl(io::BufWriter::new(file)),
         })
@@ -709,11 +709,11 @@ pub fn run(ctx: &Ctx, a: ImportArgs) -> anyhow::Result<u8> {
     if let Some(r) = rejects {
         r.finish()?;
     }
-    if let Some(tx) = tx {
-        if keep {
-            tx.commit()?;
-        }
-        // Otherwise dropping the transaction rolls every row back.
+    // Without `keep`, dropping the transaction rolls every row back.
+    if let Some(tx) = tx
+        && keep
+    {
+        tx.commit()?;
     }
     // Every bad row, in row order, on stderr.
     let mut lines: Vec<(u64, String)> = Vec::new();
