@@ -34,14 +34,23 @@ _cpor() {
             cpor,due)
                 cmd="cpor__subcmd__due"
                 ;;
+            cpor,dump)
+                cmd="cpor__subcmd__dump"
+                ;;
             cpor,edit)
                 cmd="cpor__subcmd__edit"
+                ;;
+            cpor,export)
+                cmd="cpor__subcmd__export"
                 ;;
             cpor,finalize)
                 cmd="cpor__subcmd__finalize"
                 ;;
             cpor,help)
                 cmd="cpor__subcmd__help"
+                ;;
+            cpor,import)
+                cmd="cpor__subcmd__import"
                 ;;
             cpor,list)
                 cmd="cpor__subcmd__list"
@@ -60,6 +69,9 @@ _cpor() {
                 ;;
             cpor,report)
                 cmd="cpor__subcmd__report"
+                ;;
+            cpor,restore)
+                cmd="cpor__subcmd__restore"
                 ;;
             cpor,show)
                 cmd="cpor__subcmd__show"
@@ -145,14 +157,23 @@ _cpor() {
             cpor__subcmd__help,due)
                 cmd="cpor__subcmd__help__subcmd__due"
                 ;;
+            cpor__subcmd__help,dump)
+                cmd="cpor__subcmd__help__subcmd__dump"
+                ;;
             cpor__subcmd__help,edit)
                 cmd="cpor__subcmd__help__subcmd__edit"
+                ;;
+            cpor__subcmd__help,export)
+                cmd="cpor__subcmd__help__subcmd__export"
                 ;;
             cpor__subcmd__help,finalize)
                 cmd="cpor__subcmd__help__subcmd__finalize"
                 ;;
             cpor__subcmd__help,help)
                 cmd="cpor__subcmd__help__subcmd__help"
+                ;;
+            cpor__subcmd__help,import)
+                cmd="cpor__subcmd__help__subcmd__import"
                 ;;
             cpor__subcmd__help,list)
                 cmd="cpor__subcmd__help__subcmd__list"
@@ -171,6 +192,9 @@ _cpor() {
                 ;;
             cpor__subcmd__help,report)
                 cmd="cpor__subcmd__help__subcmd__report"
+                ;;
+            cpor__subcmd__help,restore)
+                cmd="cpor__subcmd__help__subcmd__restore"
                 ;;
             cpor__subcmd__help,show)
                 cmd="cpor__subcmd__help__subcmd__show"
@@ -281,7 +305,7 @@ _cpor() {
 
     case "${cmd}" in
         cpor)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -292,7 +316,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -326,7 +350,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -360,7 +384,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -506,7 +530,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -544,7 +568,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -634,7 +658,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -672,7 +696,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -718,7 +742,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -752,7 +776,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -786,7 +810,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -908,7 +932,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -942,7 +966,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -984,7 +1008,41 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__dump)
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1074,7 +1132,73 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__export)
+            opts="-q -v -y -h -V --status --program --partner-id --tenant --domain --workload --due-before --sort --reverse --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --program)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workload)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --due-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "filed deadline" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1108,7 +1232,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1131,7 +1255,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__help)
-            opts="claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report help"
+            opts="claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1312,7 +1436,35 @@ _cpor() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cpor__subcmd__help__subcmd__dump)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cpor__subcmd__help__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1341,6 +1493,20 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1494,6 +1660,20 @@ _cpor() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cpor__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cpor__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1578,6 +1758,44 @@ _cpor() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cpor__subcmd__import)
+            opts="-q -v -y -h -V --dry-run --skip-refused --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --skip-refused)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cpor__subcmd__list)
             opts="-q -v -y -h -V --status --program --partner-id --tenant --domain --workload --due-before --sort --reverse --limit --all --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1626,7 +1844,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1660,7 +1878,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1710,7 +1928,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1744,7 +1962,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1786,7 +2004,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1890,7 +2108,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1928,7 +2146,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1962,7 +2180,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2008,7 +2226,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2096,7 +2314,41 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__restore)
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2130,7 +2382,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2164,7 +2416,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2262,7 +2514,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2308,7 +2560,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2370,7 +2622,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2408,7 +2660,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
