@@ -31,6 +31,9 @@ _cpor() {
             cpor,completions)
                 cmd="cpor__subcmd__completions"
                 ;;
+            cpor,db)
+                cmd="cpor__subcmd__db"
+                ;;
             cpor,due)
                 cmd="cpor__subcmd__due"
                 ;;
@@ -139,6 +142,36 @@ _cpor() {
             cpor__subcmd__calendar__subcmd__holiday__subcmd__help,remove)
                 cmd="cpor__subcmd__calendar__subcmd__holiday__subcmd__help__subcmd__remove"
                 ;;
+            cpor__subcmd__db,grant)
+                cmd="cpor__subcmd__db__subcmd__grant"
+                ;;
+            cpor__subcmd__db,help)
+                cmd="cpor__subcmd__db__subcmd__help"
+                ;;
+            cpor__subcmd__db,migrate)
+                cmd="cpor__subcmd__db__subcmd__migrate"
+                ;;
+            cpor__subcmd__db,revoke)
+                cmd="cpor__subcmd__db__subcmd__revoke"
+                ;;
+            cpor__subcmd__db,roles)
+                cmd="cpor__subcmd__db__subcmd__roles"
+                ;;
+            cpor__subcmd__db__subcmd__help,grant)
+                cmd="cpor__subcmd__db__subcmd__help__subcmd__grant"
+                ;;
+            cpor__subcmd__db__subcmd__help,help)
+                cmd="cpor__subcmd__db__subcmd__help__subcmd__help"
+                ;;
+            cpor__subcmd__db__subcmd__help,migrate)
+                cmd="cpor__subcmd__db__subcmd__help__subcmd__migrate"
+                ;;
+            cpor__subcmd__db__subcmd__help,revoke)
+                cmd="cpor__subcmd__db__subcmd__help__subcmd__revoke"
+                ;;
+            cpor__subcmd__db__subcmd__help,roles)
+                cmd="cpor__subcmd__db__subcmd__help__subcmd__roles"
+                ;;
             cpor__subcmd__help,backup)
                 cmd="cpor__subcmd__help__subcmd__backup"
                 ;;
@@ -153,6 +186,9 @@ _cpor() {
                 ;;
             cpor__subcmd__help,completions)
                 cmd="cpor__subcmd__help__subcmd__completions"
+                ;;
+            cpor__subcmd__help,db)
+                cmd="cpor__subcmd__help__subcmd__db"
                 ;;
             cpor__subcmd__help,due)
                 cmd="cpor__subcmd__help__subcmd__due"
@@ -225,6 +261,18 @@ _cpor() {
                 ;;
             cpor__subcmd__help__subcmd__calendar__subcmd__holiday,remove)
                 cmd="cpor__subcmd__help__subcmd__calendar__subcmd__holiday__subcmd__remove"
+                ;;
+            cpor__subcmd__help__subcmd__db,grant)
+                cmd="cpor__subcmd__help__subcmd__db__subcmd__grant"
+                ;;
+            cpor__subcmd__help__subcmd__db,migrate)
+                cmd="cpor__subcmd__help__subcmd__db__subcmd__migrate"
+                ;;
+            cpor__subcmd__help__subcmd__db,revoke)
+                cmd="cpor__subcmd__help__subcmd__db__subcmd__revoke"
+                ;;
+            cpor__subcmd__help__subcmd__db,roles)
+                cmd="cpor__subcmd__help__subcmd__db__subcmd__roles"
                 ;;
             cpor__subcmd__help__subcmd__partner,add)
                 cmd="cpor__subcmd__help__subcmd__partner__subcmd__add"
@@ -305,7 +353,7 @@ _cpor() {
 
     case "${cmd}" in
         cpor)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore help"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -331,6 +379,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -339,7 +391,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__backup)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -363,6 +415,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -373,7 +429,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__calendar)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version set show holiday import help"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version set show holiday import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -397,6 +453,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -519,7 +579,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__calendar__subcmd__holiday)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version add remove help"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -545,6 +605,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -553,7 +617,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__calendar__subcmd__holiday__subcmd__add)
-            opts="-q -v -y -h -V --label --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --label --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -581,6 +645,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -647,7 +715,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__calendar__subcmd__holiday__subcmd__remove)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -673,6 +741,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -681,7 +753,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__calendar__subcmd__import)
-            opts="-q -v -y -h -V --years --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --years --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -709,6 +781,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -765,7 +841,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__calendar__subcmd__show)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -791,6 +867,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -799,7 +879,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__catalog)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -825,6 +905,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -833,7 +917,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__claim)
-            opts="-q -v -y -h -V --partner-id --tenant --domain --program --workload --subscription --channel --customer-name --customer-title --customer-email --technical-name --technical-title --technical-email --partner-contact --partner-email --poe --poe-signed --purchase-date --name --notified-at --calendar --comment --dry-run --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --partner-id --tenant --domain --program --workload --subscription --channel --customer-name --customer-title --customer-email --technical-name --technical-title --technical-email --partner-contact --partner-email --poe --poe-signed --purchase-date --name --notified-at --calendar --comment --dry-run --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -852,7 +936,7 @@ _cpor() {
                     return 0
                     ;;
                 --program)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "osa-sell osu-m365 osu-bizapps" -- "${cur}"))
                     return 0
                     ;;
                 --workload)
@@ -864,7 +948,7 @@ _cpor() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "vl web-direct csp" -- "${cur}"))
                     return 0
                     ;;
                 --customer-name)
@@ -947,6 +1031,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -955,7 +1043,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__completions)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version bash elvish fish powershell zsh"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -981,6 +1069,288 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__db)
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version migrate grant revoke roles help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__db__subcmd__grant)
+            opts="-q -v -y -h -V --role --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --role)
+                    COMPREPLY=($(compgen -W "user admin" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__db__subcmd__help)
+            opts="migrate grant revoke roles help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__db__subcmd__help__subcmd__grant)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__db__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__db__subcmd__help__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__db__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__db__subcmd__help__subcmd__roles)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__db__subcmd__migrate)
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__db__subcmd__revoke)
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__db__subcmd__roles)
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -989,7 +1359,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__due)
-            opts="-q -v -y -h -V --within --since --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --within --since --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1023,6 +1393,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1031,7 +1405,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__dump)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1057,6 +1431,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1065,7 +1443,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__edit)
-            opts="-q -v -y -h -V --name --domain --customer-name --customer-title --customer-email --technical-name --technical-title --technical-email --partner-contact --partner-email --channel --purchase-date --comment --reason --dry-run --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --name --domain --customer-name --customer-title --customer-email --technical-name --technical-title --technical-email --partner-contact --partner-email --channel --purchase-date --comment --reason --dry-run --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1112,7 +1490,7 @@ _cpor() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "vl web-direct csp" -- "${cur}"))
                     return 0
                     ;;
                 --purchase-date)
@@ -1147,6 +1525,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1155,7 +1537,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__export)
-            opts="-q -v -y -h -V --status --program --partner-id --tenant --domain --workload --due-before --sort --reverse --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --status --program --partner-id --tenant --domain --workload --due-before --sort --reverse --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1213,6 +1595,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1221,7 +1607,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__finalize)
-            opts="-q -v -y -h -V --dry-run --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --dry-run --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1247,6 +1633,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1255,7 +1645,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__help)
-            opts="claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore help"
+            opts="claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1411,6 +1801,76 @@ _cpor() {
         cpor__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__help__subcmd__db)
+            opts="migrate grant revoke roles"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__help__subcmd__db__subcmd__grant)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__help__subcmd__db__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__help__subcmd__db__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__help__subcmd__db__subcmd__roles)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1759,7 +2219,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__import)
-            opts="-q -v -y -h -V --dry-run --skip-refused --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --dry-run --skip-refused --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1789,6 +2249,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1797,18 +2261,18 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__list)
-            opts="-q -v -y -h -V --status --program --partner-id --tenant --domain --workload --due-before --sort --reverse --limit --all --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --status --program --partner-id --tenant --domain --workload --due-before --sort --reverse --limit --all --wide --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "pending official opted-out withdrawn" -- "${cur}"))
                     return 0
                     ;;
                 --program)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "osa-sell osu-m365 osu-bizapps" -- "${cur}"))
                     return 0
                     ;;
                 --partner-id)
@@ -1859,6 +2323,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1867,12 +2335,19 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__man)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --dir --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1893,6 +2368,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1901,7 +2380,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__opt__subcmd__out)
-            opts="-q -v -y -h -V --tenant --workload --at --reason --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --tenant --workload --at --reason --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1943,6 +2422,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1951,7 +2434,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__partner)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version add list remove help"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version add list remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1977,6 +2460,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1985,7 +2472,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__partner__subcmd__add)
-            opts="-q -v -y -h -V --name --program --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --name --program --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1996,7 +2483,7 @@ _cpor() {
                     return 0
                     ;;
                 --program)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "osa-sell osu-m365 osu-bizapps" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2017,6 +2504,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2097,7 +2588,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__partner__subcmd__list)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2121,6 +2612,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2131,14 +2626,14 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__partner__subcmd__remove)
-            opts="-q -v -y -h -V --program --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --program --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --program)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "osa-sell osu-m365 osu-bizapps" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2161,6 +2656,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2169,7 +2668,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__poe)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version add help"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version add help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2195,6 +2694,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2203,7 +2706,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__poe__subcmd__add)
-            opts="-q -v -y -h -V --poe --poe-signed --reason --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --poe --poe-signed --reason --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2239,6 +2742,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2291,7 +2798,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__report)
-            opts="-q -v -y -h -V --by --from --to --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --by --from --to --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2329,6 +2836,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2337,7 +2848,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__restore)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2361,6 +2872,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2371,7 +2886,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__show)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2395,6 +2910,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2405,7 +2924,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__tenant)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version show unpin help"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version show unpin help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2429,6 +2948,10 @@ _cpor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2495,7 +3018,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__tenant__subcmd__show)
-            opts="-q -v -y -h -V --domain --subscription --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --domain --subscription --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2529,6 +3052,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2537,7 +3064,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__tenant__subcmd__unpin)
-            opts="-q -v -y -h -V --domain --subscription --reason --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --domain --subscription --reason --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2575,6 +3102,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2583,7 +3114,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__troubleshoot)
-            opts="-q -v -y -h -V --partner-id --tenant --domain --program --workload --subscription --channel --deep --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --partner-id --tenant --domain --program --workload --subscription --channel --deep --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2602,7 +3133,7 @@ _cpor() {
                     return 0
                     ;;
                 --program)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "osa-sell osu-m365 osu-bizapps" -- "${cur}"))
                     return 0
                     ;;
                 --workload)
@@ -2614,7 +3145,7 @@ _cpor() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "vl web-direct csp" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2637,6 +3168,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2645,7 +3180,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__withdraw)
-            opts="-q -v -y -h -V --reason --db --format --json --now --actor --color --quiet --verbose --no-input --yes --help --version"
+            opts="-q -v -y -h -V --reason --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2675,6 +3210,10 @@ _cpor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2689,4 +3228,32 @@ if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERS
     complete -F _cpor -o nosort -o bashdefault -o default cpor
 else
     complete -F _cpor -o bashdefault -o default cpor
+fi
+
+# Dynamic values (claim IDs, calendars, PartnerIDs, catalog workloads) come from cpor itself.
+_cpor_dynamic() {
+    if command -v cpor > /dev/null 2>&1; then
+        local IFS=$'\013'
+        local words=("${COMP_WORDS[@]}")
+        if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+            words[COMP_CWORD]="$2"
+        fi
+        COMPREPLY=( $( \
+            _CLAP_IFS="$IFS" \
+            _CLAP_COMPLETE_INDEX="$COMP_CWORD" \
+            _CLAP_COMPLETE_COMP_TYPE="$COMP_TYPE" \
+            _CLAP_COMPLETE_SPACE=true \
+            COMPLETE="bash" \
+            cpor -- "${words[@]}" 2> /dev/null \
+        ) )
+        if [[ $? == 0 && ${#COMPREPLY[@]} -gt 0 ]]; then
+            return 0
+        fi
+    fi
+    _cpor "$@"
+}
+if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
+    complete -F _cpor_dynamic -o nosort -o bashdefault -o default cpor
+else
+    complete -F _cpor_dynamic -o bashdefault -o default cpor
 fi

@@ -494,7 +494,7 @@ impl PgTxn<'_> {
         Ok(n == 1)
     }
 
-    fn log_pin(&mut self, e: &PinLogEntry) -> anyhow::Result<()> {
+    pub(super) fn log_pin(&mut self, e: &PinLogEntry) -> anyhow::Result<()> {
         self.exec(
             "INSERT INTO pin_log (at, actor, action, kind, value, tenant_id, reason)
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
