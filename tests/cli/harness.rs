@@ -210,6 +210,13 @@ impl Env {
         )
     }
 
+    /// An environment on a SQLite file even under `CPOR_TEST_PG`, for tests across backends.
+    pub fn sqlite() -> Env {
+        let mut env = Env::new();
+        env.pg = None;
+        env
+    }
+
     fn with_root(tmp: TempDir) -> Env {
         for dir in ["home", "config", "share", "poe"] {
             std::fs::create_dir_all(tmp.path().join(dir)).expect("create a directory");

@@ -344,10 +344,13 @@ impl PgTxn<'_> {
         })
     }
 
+    /// Every PoE version of the active claims, not only the newest, as on SQLite.
     pub fn active_poe_files(&mut self) -> anyhow::Result<Vec<PoeFile>> {
         self.query(
-            "SELECT id, poe_location, poe_sha256 FROM claims
-             WHERE status IN ('pending','official') AND poe_sha256 IS NOT NULL ORDER BY id",
+            "SELECT v.claim_id, v.location, v.sha256 FROM claims c
+             JOIN poe_versions v ON v.claim_id = c.id
+             WHERE c.status IN ('pending','official') AND v.sha256 IS NOT NULL
+             ORDER BY v.claim_id, v.id",
             &[],
         )?
         .iter()
