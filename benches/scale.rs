@@ -1,9 +1,8 @@
 //! cpor against raw SQLite at scale: `cargo bench --bench scale -- N [REPS]`.
 //!
-//! 1. creates a database with the cpor binary (so it has cpor's exact schema) and seeds `N`
-//!    pending claims (default 100,000) on distinct tenants, ten partners, four workloads, half
-//!    of them due. The seeding goes through the library's `insert_claim` in one transaction, a
-//!    fast path that a later `cpor import` will replace;
+//! 1. seeds `N` pending claims (default 100,000) on distinct tenants, ten partners, four
+//!    workloads, half of them due, with `cpor import` of a CSV file: timed against `sqlite3`
+//!    replaying the same rows (`sqlite3 new.db < dump.sql` of the seeded database);
 //! 2. times each piece of work with cpor and with the `sqlite3` CLI doing the same work on the
 //!    same file, interleaved (cpor, raw, cpor, raw, ...) and repeated `REPS` times (default 5;
 //!    finalize at most 3), each run through `/usr/bin/time` for its peak RSS;
@@ -22,9 +21,8 @@
 // harness, where `main` is never called; keep that build warning-free.
 #![cfg_attr(test, allow(dead_code, unused_imports))]
 
-use chrono::{DateTime, Duration as Span, NaiveDate, Utc};
-use cpor::model::{Contact, NewClaim, PartnerContact, Poe, Program, utc_text};
-use cpor::storage::{self, Location, OpenOptions};
+use chrono::{DateTime, Duration as Span, Utc};
+use cpor::model::utc_text;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -52,60 +50,49 @@ fn tenant(i: usize) -> String {
     format!("{:08x}-0000-4000-8000-{:012x}", i + 1, i + 1)
 }
 
-/// Claims filed one a minute before [`NOW`], oldest first; even ones due a week after filing
-/// (so due at `NOW` when old enough), odd ones due after `NOW`.
-fn seed(db: &Path, n: usize) {
-    let mut store = storage::open(&Location::Sqlite(db.to_path_buf()), &OpenOptions::default())
-        .expect("open the database");
+/// The rows `cpor import` seeds: claims on distinct tenants, ten partners, four workloads;
+/// even ones notified three weeks before [`NOW`] (so due), odd ones at `NOW`.
+fn seed_rows(path: &Path, n: usize) {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("create the rows"));
+    writeln!(out, "partner_id,tenant,domain,program,workload,customer_name,customer_title,customer_email,partner_contact,partner_email,poe,poe_signed,notified_at,name").expect("write");
     let now = instant(NOW);
-    storage::write(store.as_mut(), |tx| {
-        for i in 0..n {
-            let filed = now - Span::minutes((n - i) as i64);
-            let deadline = if i % 2 == 0 && filed + Span::days(7) <= now {
-                filed + Span::days(7)
-            } else {
-                now + Span::days(1) + Span::minutes(i as i64)
-            };
-            let claim = NewClaim {
-                name: format!("seed {i}"),
-                program: Program::OsuM365,
-                partner_id: format!("{}", 1000 + i % PARTNERS),
-                tenant_id: tenant(i),
-                domain: format!("t{i}.example.com"),
-                workload: WORKLOADS[i % WORKLOADS.len()].into(),
-                subscription_id: None,
-                channel: None,
-                filed_at: filed,
-                filed_by: "seeder".into(),
-                notified_at: filed,
-                deadline,
-                deadline_day: deadline.date_naive(),
-                calendar: "default".into(),
-                customer: Contact {
-                    name: "Ann Lee".into(),
-                    title: "CIO".into(),
-                    email: "ann@example.com".into(),
-                },
-                technical: None,
-                partner_contact: PartnerContact {
-                    name: "Pat Kim".into(),
-                    email: "pat@partner.example.com".into(),
-                },
-                poe: Poe {
-                    location: "https://example.com/sow.pdf".into(),
-                    sha256: None,
-                    size: None,
-                    signed_on: NaiveDate::from_ymd_opt(2025, 5, 20).expect("a date"),
-                },
-                purchase_date: None,
-                comment: None,
-                warnings: vec![],
-            };
-            tx.insert_claim(&claim)?;
-        }
-        Ok(())
-    })
-    .expect("seed claims");
+    for i in 0..n {
+        let notified = if i % 2 == 0 {
+            now - Span::days(21)
+        } else {
+            now
+        };
+        writeln!(
+            out,
+            "{},{},t{i}.example.com,osu-m365,{},Ann Lee,CIO,ann@example.com,Pat Kim,pat@partner.example.com,https://example.com/sow.pdf,2025-05-20,{},seed {i}",
+            1000 + i % PARTNERS,
+            tenant(i),
+            WORKLOADS[i % WORKLOADS.len()],
+            utc_text(notified)
+        )
+        .expect("write");
+    }
+    out.flush().expect("write the rows");
+}
+
+/// Enrol the ten partners in a new database `db`.
+fn enrol_partners(w: &World, db: &Path) {
+    for p in 0..PARTNERS {
+        let id = (1000 + p).to_string();
+        w.run(&w.cpor(
+            db,
+            &[
+                "partner",
+                "add",
+                &id,
+                "--name",
+                "P",
+                "--program",
+                "osu-m365",
+            ],
+        ));
+    }
 }
 
 /// Where the runs happen: a temporary home, and the binary.
@@ -235,23 +222,22 @@ fn main() {
     let w = World { root, bin };
     let db = w.root.join("cpor.db");
 
+    let rows_csv = w.root.join("rows.csv");
+    seed_rows(&rows_csv, n);
+    let rows_arg = rows_csv.display().to_string();
     let started = Instant::now();
-    // The first write creates the database (reads never do).
-    w.run(&w.cpor(
-        &db,
-        &[
-            "partner",
-            "add",
-            "9999999",
-            "--name",
-            "Scale",
-            "--program",
-            "osu-m365",
-        ],
-    ));
-    seed(&db, n);
+    enrol_partners(&w, &db);
+    let (import_time, import_rss) = w.run(&w.cpor(&db, &["import", &rows_arg, "-q"]));
     w.run(&w.raw(&db, &[], "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;"));
     let seeding = started.elapsed();
+    let sql_dump = w.root.join("dump.sql");
+    let sh = |script: String| vec!["sh".to_string(), "-c".to_string(), script];
+    w.run(&sh(format!(
+        "sqlite3 {} .dump > {}",
+        db.display(),
+        sql_dump.display()
+    )));
+    let cpor_dump = w.root.join("dump.jsonl");
     let due: u64 = {
         let out = Command::new("sqlite3")
             .arg(&db)
@@ -314,6 +300,77 @@ fn main() {
         ),
     ];
     let mut rows: Vec<Row> = Vec::new();
+    // Bulk work: import (the seeding run, then fresh databases), export, dump and restore.
+    let mut row = Row {
+        name: format!("import {n} rows (vs sqlite3 < .dump)"),
+        ..Row::default()
+    };
+    row.cpor.push(import_time);
+    row.rss_kib = import_rss;
+    let fresh = w.root.join("fresh.db");
+    let clear = |p: &Path| {
+        for s in ["", "-wal", "-shm", "-journal"] {
+            let _ = std::fs::remove_file(format!("{}{s}", p.display()));
+        }
+    };
+    for rep in 0..reps.min(3) {
+        clear(&fresh);
+        let (d, rss) = w.run(&sh(format!(
+            "sqlite3 {} < {}",
+            fresh.display(),
+            sql_dump.display()
+        )));
+        row.raw.push(d);
+        row.raw_rss_kib = row.raw_rss_kib.max(rss);
+        if rep > 0 {
+            clear(&fresh);
+            enrol_partners(&w, &fresh);
+            let (d, rss) = w.run(&w.cpor(&fresh, &["import", &rows_arg, "-q"]));
+            row.cpor.push(d);
+            row.rss_kib = row.rss_kib.max(rss);
+        }
+    }
+    rows.push(row);
+    let mut export = Row {
+        name: "export (vs sqlite3 -json claims)".into(),
+        ..Row::default()
+    };
+    let mut dump = Row {
+        name: "dump (vs sqlite3 .dump)".into(),
+        ..Row::default()
+    };
+    let mut restore = Row {
+        name: "restore (vs sqlite3 < .dump)".into(),
+        ..Row::default()
+    };
+    for _ in 0..reps.min(3) {
+        let (d, rss) = w.run(&w.cpor(&db, &["export", "--format", "jsonl"]));
+        export.cpor.push(d);
+        export.rss_kib = export.rss_kib.max(rss);
+        let (d, rss) = w.run(&w.raw(&db, &["-json"], "SELECT * FROM claims"));
+        export.raw.push(d);
+        export.raw_rss_kib = export.raw_rss_kib.max(rss);
+        let (d, rss) = w.run(&w.cpor(&db, &["dump", &cpor_dump.display().to_string(), "-q"]));
+        dump.cpor.push(d);
+        dump.rss_kib = dump.rss_kib.max(rss);
+        let (d, rss) = w.run(&w.raw(&db, &[], ".dump"));
+        dump.raw.push(d);
+        dump.raw_rss_kib = dump.raw_rss_kib.max(rss);
+        clear(&fresh);
+        let (d, rss) = w.run(&w.cpor(&fresh, &["restore", &cpor_dump.display().to_string(), "-q"]));
+        restore.cpor.push(d);
+        restore.rss_kib = restore.rss_kib.max(rss);
+        clear(&fresh);
+        let (d, rss) = w.run(&sh(format!(
+            "sqlite3 {} < {}",
+            fresh.display(),
+            sql_dump.display()
+        )));
+        restore.raw.push(d);
+        restore.raw_rss_kib = restore.raw_rss_kib.max(rss);
+    }
+    clear(&fresh);
+    rows.extend([export, dump, restore]);
     for (name, flags, tail) in &lists {
         let mut row = Row {
             name: name.to_string(),

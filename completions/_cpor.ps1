@@ -22,7 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
     $completions = @(switch ($command) {
         'cpor' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -57,6 +57,10 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'Tenant pins: which domains and subscriptions belong to which tenant.')
             [CompletionResult]::new('due', 'due', [CompletionResultType]::ParameterValue, 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Count claims by program, PartnerID or month.')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'File many claims from a CSV or JSONL file, one claim per row, each exactly as `cpor claim`.')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export every matching claim, without a limit: JSONL (one claim object per line, with its history and PoE versions) or CSV (the columns of `list --format csv`).')
+            [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Write the whole database as JSONL, for moving it to another database or backend.')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Load a dump into an empty database, verifying it as it loads.')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Set up the database and, on PostgreSQL, the team''s roles.')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -85,7 +89,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'Business-day calendar for the opt-out window [config: calendar; default: default]')
             [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'A comment, recorded with the claim and its `filed` history event')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -116,7 +120,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort by filing time (newest first) or by deadline (soonest first); ties by claim ID')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N claims')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -140,7 +144,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         }
         'cpor;show' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -165,7 +169,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the customer opted out (RFC 3339; not in the future, not before the notification) [default: now]')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, as the customer said it')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -187,7 +191,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         'cpor;withdraw' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the partner withdraws (mandatory)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -208,7 +212,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         }
         'cpor;finalize' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -237,7 +241,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             [CompletionResult]::new('--subscription', '--subscription', [CompletionResultType]::ParameterName, 'Dynamics 365 subscription ID (Business Applications programs)')
             [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Purchase channel (Business Applications programs)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -259,7 +263,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         }
         'cpor;partner' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -286,7 +290,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The location''s name (required for a new PartnerID; renames an existing one)')
             [CompletionResult]::new('--program', '--program', [CompletionResultType]::ParameterName, 'Program to enrol in (repeatable)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -307,7 +311,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         }
         'cpor;partner;list' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -329,7 +333,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         'cpor;partner;remove' {
             [CompletionResult]::new('--program', '--program', [CompletionResultType]::ParameterName, 'Program to unenrol from (repeatable); without it the PartnerID is removed')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -369,7 +373,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         }
         'cpor;calendar' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -398,7 +402,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             [CompletionResult]::new('--weekend', '--weekend', [CompletionResultType]::ParameterName, 'Weekend days, a comma list of mon..sun (at least one day must remain a business day)')
             [CompletionResult]::new('--cutoff', '--cutoff', [CompletionResultType]::ParameterName, 'Notifications at or after this local time count from the next day (HH:MM, or none)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -418,7 +422,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         }
         'cpor;calendar;show' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -439,7 +443,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         }
         'cpor;calendar;holiday' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -464,7 +468,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         'cpor;calendar;holiday;add' {
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'What the holiday is')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -485,7 +489,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         }
         'cpor;calendar;holiday;remove' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -522,7 +526,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         'cpor;calendar;import' {
             [CompletionResult]::new('--years', '--years', [CompletionResultType]::ParameterName, 'Expand recurring .ics events into these years (default: this year and the next two)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -574,7 +578,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         }
         'cpor;catalog' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -595,7 +599,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         }
         'cpor;backup' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -616,7 +620,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         }
         'cpor;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -638,7 +642,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         'cpor;man' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write every page (cpor.1 and one per command) into DIR instead')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -673,7 +677,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'The claim''s comment')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the claim is corrected (mandatory; recorded in its history)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -695,7 +699,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         }
         'cpor;poe' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -721,7 +725,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             [CompletionResult]::new('--poe-signed', '--poe-signed', [CompletionResultType]::ParameterName, 'Date the customer signed it (YYYY-MM-DD)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the PoE is added (recorded in the claim''s history)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -753,7 +757,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         }
         'cpor;tenant' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -779,7 +783,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'The tenant this domain is pinned to')
             [CompletionResult]::new('--subscription', '--subscription', [CompletionResultType]::ParameterName, 'The tenant this subscription is pinned to')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -803,7 +807,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             [CompletionResult]::new('--subscription', '--subscription', [CompletionResultType]::ParameterName, 'The subscription to unpin')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the pin is removed (mandatory; kept in the pin log)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -841,7 +845,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             [CompletionResult]::new('--within', '--within', [CompletionResultType]::ParameterName, 'Closing: at most N business days left')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Official: since this instant (RFC 3339, or a date meaning its midnight UTC) [default: 24 hours ago]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -865,7 +869,102 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'First day of the range (YYYY-MM-DD, UTC) [default: the first day of the month 11 months ago]')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Last day of the range (YYYY-MM-DD, UTC, inclusive) [default: today]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim''s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cpor;import' {
+            [CompletionResult]::new('--skip-refused', '--skip-refused', [CompletionResultType]::ParameterName, 'File the good rows and write the bad ones, with their error codes, to this file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim''s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check every row against the rules and the database, and write nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cpor;export' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only claims with this status (repeatable): pending, official, opted-out, withdrawn')
+            [CompletionResult]::new('--program', '--program', [CompletionResultType]::ParameterName, 'Only claims in this program')
+            [CompletionResult]::new('--partner-id', '--partner-id', [CompletionResultType]::ParameterName, 'Only claims of this PartnerID')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Only claims on this tenant')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Only claims naming this domain')
+            [CompletionResult]::new('--workload', '--workload', [CompletionResultType]::ParameterName, 'Only claims on this workload or product')
+            [CompletionResult]::new('--due-before', '--due-before', [CompletionResultType]::ParameterName, 'Only claims whose opt-out deadline is before this instant (RFC 3339, or a date meaning its midnight UTC)')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order by filing time (newest first) or by deadline (soonest first); ties by claim ID')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim''s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC')
+            [CompletionResult]::new('--reverse', '--reverse', [CompletionResultType]::ParameterName, 'Reverse the order')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cpor;dump' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim''s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (CPOR_LOG=debug does the same)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cpor;restore' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -886,7 +985,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         }
         'cpor;db' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -912,7 +1011,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         }
         'cpor;db;migrate' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -934,7 +1033,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         'cpor;db;grant' {
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'user: reads, files claims, changes the claims it filed; admin: everything')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -955,7 +1054,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         }
         'cpor;db;revoke' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -976,7 +1075,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
         }
         'cpor;db;roles' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in history [default: the OS user name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them')
@@ -1037,6 +1136,10 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'Tenant pins: which domains and subscriptions belong to which tenant.')
             [CompletionResult]::new('due', 'due', [CompletionResultType]::ParameterValue, 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Count claims by program, PartnerID or month.')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'File many claims from a CSV or JSONL file, one claim per row, each exactly as `cpor claim`.')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export every matching claim, without a limit: JSONL (one claim object per line, with its history and PoE versions) or CSV (the columns of `list --format csv`).')
+            [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Write the whole database as JSONL, for moving it to another database or backend.')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Load a dump into an empty database, verifying it as it loads.')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Set up the database and, on PostgreSQL, the team''s roles.')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1141,6 +1244,18 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             break
         }
         'cpor;help;report' {
+            break
+        }
+        'cpor;help;import' {
+            break
+        }
+        'cpor;help;export' {
+            break
+        }
+        'cpor;help;dump' {
+            break
+        }
+        'cpor;help;restore' {
             break
         }
         'cpor;help;db' {

@@ -37,14 +37,23 @@ _cpor() {
             cpor,due)
                 cmd="cpor__subcmd__due"
                 ;;
+            cpor,dump)
+                cmd="cpor__subcmd__dump"
+                ;;
             cpor,edit)
                 cmd="cpor__subcmd__edit"
+                ;;
+            cpor,export)
+                cmd="cpor__subcmd__export"
                 ;;
             cpor,finalize)
                 cmd="cpor__subcmd__finalize"
                 ;;
             cpor,help)
                 cmd="cpor__subcmd__help"
+                ;;
+            cpor,import)
+                cmd="cpor__subcmd__import"
                 ;;
             cpor,list)
                 cmd="cpor__subcmd__list"
@@ -63,6 +72,9 @@ _cpor() {
                 ;;
             cpor,report)
                 cmd="cpor__subcmd__report"
+                ;;
+            cpor,restore)
+                cmd="cpor__subcmd__restore"
                 ;;
             cpor,show)
                 cmd="cpor__subcmd__show"
@@ -181,14 +193,23 @@ _cpor() {
             cpor__subcmd__help,due)
                 cmd="cpor__subcmd__help__subcmd__due"
                 ;;
+            cpor__subcmd__help,dump)
+                cmd="cpor__subcmd__help__subcmd__dump"
+                ;;
             cpor__subcmd__help,edit)
                 cmd="cpor__subcmd__help__subcmd__edit"
+                ;;
+            cpor__subcmd__help,export)
+                cmd="cpor__subcmd__help__subcmd__export"
                 ;;
             cpor__subcmd__help,finalize)
                 cmd="cpor__subcmd__help__subcmd__finalize"
                 ;;
             cpor__subcmd__help,help)
                 cmd="cpor__subcmd__help__subcmd__help"
+                ;;
+            cpor__subcmd__help,import)
+                cmd="cpor__subcmd__help__subcmd__import"
                 ;;
             cpor__subcmd__help,list)
                 cmd="cpor__subcmd__help__subcmd__list"
@@ -207,6 +228,9 @@ _cpor() {
                 ;;
             cpor__subcmd__help,report)
                 cmd="cpor__subcmd__help__subcmd__report"
+                ;;
+            cpor__subcmd__help,restore)
+                cmd="cpor__subcmd__help__subcmd__restore"
                 ;;
             cpor__subcmd__help,show)
                 cmd="cpor__subcmd__help__subcmd__show"
@@ -329,7 +353,7 @@ _cpor() {
 
     case "${cmd}" in
         cpor)
-            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help"
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -340,7 +364,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -378,7 +402,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -416,7 +440,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -566,7 +590,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -608,7 +632,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -702,7 +726,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -744,7 +768,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -794,7 +818,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -828,7 +852,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -866,7 +890,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -992,7 +1016,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1030,7 +1054,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1068,7 +1092,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1110,7 +1134,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1232,7 +1256,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1270,7 +1294,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1308,7 +1332,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1354,7 +1378,45 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__dump)
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1448,7 +1510,77 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__export)
+            opts="-q -v -y -h -V --status --program --partner-id --tenant --domain --workload --due-before --sort --reverse --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --program)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workload)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --due-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "filed deadline" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1486,7 +1618,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -1513,7 +1645,7 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__help)
-            opts="claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help"
+            opts="claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1764,7 +1896,35 @@ _cpor() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cpor__subcmd__help__subcmd__dump)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cpor__subcmd__help__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1793,6 +1953,20 @@ _cpor() {
             return 0
             ;;
         cpor__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1946,6 +2120,20 @@ _cpor() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cpor__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cpor__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2030,6 +2218,48 @@ _cpor() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cpor__subcmd__import)
+            opts="-q -v -y -h -V --dry-run --skip-refused --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --skip-refused)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cpor__subcmd__list)
             opts="-q -v -y -h -V --status --program --partner-id --tenant --domain --workload --due-before --sort --reverse --limit --all --wide --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2078,7 +2308,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2123,7 +2353,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2177,7 +2407,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2215,7 +2445,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2261,7 +2491,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2369,7 +2599,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2411,7 +2641,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2449,7 +2679,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2499,7 +2729,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2591,7 +2821,45 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpor__subcmd__restore)
+            opts="-q -v -y -h -V --db --format --json --now --actor --color --tz --quiet --verbose --no-input --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2629,7 +2897,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2667,7 +2935,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2769,7 +3037,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2819,7 +3087,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2885,7 +3153,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)
@@ -2927,7 +3195,7 @@ _cpor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --now)

@@ -19,7 +19,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
     var completions = [
         &'cpor'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -54,6 +54,10 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand tenant 'Tenant pins: which domains and subscriptions belong to which tenant.'
             cand due 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.'
             cand report 'Count claims by program, PartnerID or month.'
+            cand import 'File many claims from a CSV or JSONL file, one claim per row, each exactly as `cpor claim`.'
+            cand export 'Export every matching claim, without a limit: JSONL (one claim object per line, with its history and PoE versions) or CSV (the columns of `list --format csv`).'
+            cand dump 'Write the whole database as JSONL, for moving it to another database or backend.'
+            cand restore 'Load a dump into an empty database, verifying it as it loads.'
             cand db 'Set up the database and, on PostgreSQL, the team''s roles.'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -81,7 +85,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand --calendar 'Business-day calendar for the opt-out window [config: calendar; default: default]'
             cand --comment 'A comment, recorded with the claim and its `filed` history event'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -111,7 +115,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand --sort 'Sort by filing time (newest first) or by deadline (soonest first); ties by claim ID'
             cand --limit 'Show at most N claims'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -134,7 +138,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         }
         &'cpor;show'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -158,7 +162,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand --at 'When the customer opted out (RFC 3339; not in the future, not before the notification) [default: now]'
             cand --reason 'Why, as the customer said it'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -179,7 +183,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         &'cpor;withdraw'= {
             cand --reason 'Why the partner withdraws (mandatory)'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -199,7 +203,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         }
         &'cpor;finalize'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -227,7 +231,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand --subscription 'Dynamics 365 subscription ID (Business Applications programs)'
             cand --channel 'Purchase channel (Business Applications programs)'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -248,7 +252,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         }
         &'cpor;partner'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -274,7 +278,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand --name 'The location''s name (required for a new PartnerID; renames an existing one)'
             cand --program 'Program to enrol in (repeatable)'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -294,7 +298,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         }
         &'cpor;partner;list'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -315,7 +319,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         &'cpor;partner;remove'= {
             cand --program 'Program to unenrol from (repeatable); without it the PartnerID is removed'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -349,7 +353,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         }
         &'cpor;calendar'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -377,7 +381,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand --weekend 'Weekend days, a comma list of mon..sun (at least one day must remain a business day)'
             cand --cutoff 'Notifications at or after this local time count from the next day (HH:MM, or none)'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -396,7 +400,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         }
         &'cpor;calendar;show'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -416,7 +420,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         }
         &'cpor;calendar;holiday'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -440,7 +444,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         &'cpor;calendar;holiday;add'= {
             cand --label 'What the holiday is'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -460,7 +464,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         }
         &'cpor;calendar;holiday;remove'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -492,7 +496,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         &'cpor;calendar;import'= {
             cand --years 'Expand recurring .ics events into these years (default: this year and the next two)'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -535,7 +539,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         }
         &'cpor;catalog'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -555,7 +559,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         }
         &'cpor;backup'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -575,7 +579,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         }
         &'cpor;completions'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -596,7 +600,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         &'cpor;man'= {
             cand --dir 'Write every page (cpor.1 and one per command) into DIR instead'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -630,7 +634,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand --comment 'The claim''s comment'
             cand --reason 'Why the claim is corrected (mandatory; recorded in its history)'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -651,7 +655,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         }
         &'cpor;poe'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -676,7 +680,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand --poe-signed 'Date the customer signed it (YYYY-MM-DD)'
             cand --reason 'Why the PoE is added (recorded in the claim''s history)'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -704,7 +708,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         }
         &'cpor;tenant'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -729,7 +733,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand --domain 'The tenant this domain is pinned to'
             cand --subscription 'The tenant this subscription is pinned to'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -752,7 +756,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand --subscription 'The subscription to unpin'
             cand --reason 'Why the pin is removed (mandatory; kept in the pin log)'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -785,7 +789,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand --within 'Closing: at most N business days left'
             cand --since 'Official: since this instant (RFC 3339, or a date meaning its midnight UTC) [default: 24 hours ago]'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -808,7 +812,98 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand --from 'First day of the range (YYYY-MM-DD, UTC) [default: the first day of the month 11 months ago]'
             cand --to 'Last day of the range (YYYY-MM-DD, UTC, inclusive) [default: today]'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
+            cand --tz 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim''s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;import'= {
+            cand --skip-refused 'File the good rows and write the bad ones, with their error codes, to this file'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format (jsonl: the rows of import and export)'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
+            cand --tz 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim''s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC'
+            cand --dry-run 'Check every row against the rules and the database, and write nothing'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;export'= {
+            cand --status 'Only claims with this status (repeatable): pending, official, opted-out, withdrawn'
+            cand --program 'Only claims in this program'
+            cand --partner-id 'Only claims of this PartnerID'
+            cand --tenant 'Only claims on this tenant'
+            cand --domain 'Only claims naming this domain'
+            cand --workload 'Only claims on this workload or product'
+            cand --due-before 'Only claims whose opt-out deadline is before this instant (RFC 3339, or a date meaning its midnight UTC)'
+            cand --sort 'Order by filing time (newest first) or by deadline (soonest first); ties by claim ID'
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format (jsonl: the rows of import and export)'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
+            cand --tz 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim''s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC'
+            cand --reverse 'Reverse the order'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;dump'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format (jsonl: the rows of import and export)'
+            cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
+            cand --actor 'Who is acting, recorded in history [default: the OS user name]'
+            cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
+            cand --tz 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim''s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC'
+            cand --json 'Shorthand for --format json'
+            cand -q 'Only print errors on stderr'
+            cand --quiet 'Only print errors on stderr'
+            cand -v 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --verbose 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+            cand --no-input 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cpor;restore'= {
+            cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -828,7 +923,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         }
         &'cpor;db'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -853,7 +948,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         }
         &'cpor;db;migrate'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -874,7 +969,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         &'cpor;db;grant'= {
             cand --role 'user: reads, files claims, changes the claims it filed; admin: everything'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -894,7 +989,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         }
         &'cpor;db;revoke'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -914,7 +1009,7 @@ set edit:completion:arg-completer[cpor] = {|@words|
         }
         &'cpor;db;roles'= {
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
-            cand --format 'Output format'
+            cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'
             cand --actor 'Who is acting, recorded in history [default: the OS user name]'
             cand --color 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them'
@@ -968,6 +1063,10 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand tenant 'Tenant pins: which domains and subscriptions belong to which tenant.'
             cand due 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.'
             cand report 'Count claims by program, PartnerID or month.'
+            cand import 'File many claims from a CSV or JSONL file, one claim per row, each exactly as `cpor claim`.'
+            cand export 'Export every matching claim, without a limit: JSONL (one claim object per line, with its history and PoE versions) or CSV (the columns of `list --format csv`).'
+            cand dump 'Write the whole database as JSONL, for moving it to another database or backend.'
+            cand restore 'Load a dump into an empty database, verifying it as it loads.'
             cand db 'Set up the database and, on PostgreSQL, the team''s roles.'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1042,6 +1141,14 @@ set edit:completion:arg-completer[cpor] = {|@words|
         &'cpor;help;due'= {
         }
         &'cpor;help;report'= {
+        }
+        &'cpor;help;import'= {
+        }
+        &'cpor;help;export'= {
+        }
+        &'cpor;help;dump'= {
+        }
+        &'cpor;help;restore'= {
         }
         &'cpor;help;db'= {
             cand migrate 'Create or upgrade the cpor schema (and on PostgreSQL the two incentive roles).'

@@ -25,9 +25,10 @@ function __fish_cpor_using_subcommand
 end
 
 complete -c cpor -n "__fish_cpor_needs_command" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_needs_command" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_needs_command" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_needs_command" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_needs_command" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_needs_command" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -59,6 +60,10 @@ complete -c cpor -n "__fish_cpor_needs_command" -f -a "poe" -d 'Proof-of-executi
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "tenant" -d 'Tenant pins: which domains and subscriptions belong to which tenant.'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "due" -d 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "report" -d 'Count claims by program, PartnerID or month.'
+complete -c cpor -n "__fish_cpor_needs_command" -f -a "import" -d 'File many claims from a CSV or JSONL file, one claim per row, each exactly as `cpor claim`.'
+complete -c cpor -n "__fish_cpor_needs_command" -f -a "export" -d 'Export every matching claim, without a limit: JSONL (one claim object per line, with its history and PoE versions) or CSV (the columns of `list --format csv`).'
+complete -c cpor -n "__fish_cpor_needs_command" -f -a "dump" -d 'Write the whole database as JSONL, for moving it to another database or backend.'
+complete -c cpor -n "__fish_cpor_needs_command" -f -a "restore" -d 'Load a dump into an empty database, verifying it as it loads.'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "db" -d 'Set up the database and, on PostgreSQL, the team\'s roles.'
 complete -c cpor -n "__fish_cpor_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l partner-id -d 'PartnerID (formerly MPN ID) of the claiming location [config: defaults.partner_id]' -r
@@ -88,9 +93,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand claim" -l notified-at -d 'When
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l calendar -d 'Business-day calendar for the opt-out window [config: calendar; default: default]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l comment -d 'A comment, recorded with the claim and its `filed` history event' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand claim" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand claim" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand claim" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -121,9 +127,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand list" -l sort -d 'Sort by fili
 deadline\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l limit -d 'Show at most N claims' -r
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand list" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand list" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand list" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -141,9 +148,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand list" -s y -l yes -d 'Answer y
 complete -c cpor -n "__fish_cpor_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand list" -s V -l version -d 'Print version'
 complete -c cpor -n "__fish_cpor_using_subcommand show" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand show" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand show" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand show" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand show" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand show" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -162,9 +170,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -l workload -d 'With 
 complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -l at -d 'When the customer opted out (RFC 3339; not in the future, not before the notification) [default: now]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -l reason -d 'Why, as the customer said it' -r
 complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -180,9 +189,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -s h -l help -d 'Prin
 complete -c cpor -n "__fish_cpor_using_subcommand opt-out" -s V -l version -d 'Print version'
 complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -l reason -d 'Why the partner withdraws (mandatory)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -197,9 +207,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -s y -l yes -d 'Answ
 complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand withdraw" -s V -l version -d 'Print version'
 complete -c cpor -n "__fish_cpor_using_subcommand finalize" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand finalize" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand finalize" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand finalize" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand finalize" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand finalize" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -226,9 +237,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l channel -d 'P
 web-direct\t''
 csp\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -244,9 +256,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -s y -l yes -d '
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand troubleshoot" -s V -l version -d 'Print version'
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and not __fish_seen_subcommand_from add list remove help" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand partner; and not __fish_seen_subcommand_from add list remove help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand partner; and not __fish_seen_subcommand_from add list remove help" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and not __fish_seen_subcommand_from add list remove help" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and not __fish_seen_subcommand_from add list remove help" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and not __fish_seen_subcommand_from add list remove help" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -269,9 +282,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subco
 osu-m365\t''
 osu-bizapps\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -286,9 +300,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subco
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from list" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from list" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -306,9 +321,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subco
 osu-m365\t''
 osu-bizapps\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -327,9 +343,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subco
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Unenrol a PartnerID from programs, or remove it entirely. Its claims are kept.'
 complete -c cpor -n "__fish_cpor_using_subcommand partner; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and not __fish_seen_subcommand_from set show holiday import help" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand calendar; and not __fish_seen_subcommand_from set show holiday import help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand calendar; and not __fish_seen_subcommand_from set show holiday import help" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and not __fish_seen_subcommand_from set show holiday import help" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and not __fish_seen_subcommand_from set show holiday import help" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and not __fish_seen_subcommand_from set show holiday import help" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -352,9 +369,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subc
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from set" -l weekend -d 'Weekend days, a comma list of mon..sun (at least one day must remain a business day)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from set" -l cutoff -d 'Notifications at or after this local time count from the next day (HH:MM, or none)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from set" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from set" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from set" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from set" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from set" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from set" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -368,9 +386,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subc
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from show" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from show" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -385,9 +404,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subc
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -406,9 +426,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subc
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from holiday" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -l years -d 'Expand recurring .ics events into these years (default: this year and the next two)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from import" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -428,9 +449,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subc
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import holidays from a file: `.csv` rows `date,label`, or `.ics` all-day events.'
 complete -c cpor -n "__fish_cpor_using_subcommand calendar; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpor -n "__fish_cpor_using_subcommand catalog" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand catalog" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand catalog" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand catalog" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand catalog" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand catalog" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -445,9 +467,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand catalog" -s y -l yes -d 'Answe
 complete -c cpor -n "__fish_cpor_using_subcommand catalog" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand catalog" -s V -l version -d 'Print version'
 complete -c cpor -n "__fish_cpor_using_subcommand backup" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand backup" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand backup" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand backup" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand backup" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand backup" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -462,9 +485,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand backup" -s y -l yes -d 'Answer
 complete -c cpor -n "__fish_cpor_using_subcommand backup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand backup" -s V -l version -d 'Print version'
 complete -c cpor -n "__fish_cpor_using_subcommand completions" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand completions" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand completions" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand completions" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand completions" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand completions" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -480,9 +504,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand completions" -s h -l help -d '
 complete -c cpor -n "__fish_cpor_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c cpor -n "__fish_cpor_using_subcommand man" -l dir -d 'Write every page (cpor.1 and one per command) into DIR instead' -r -f -a "(__fish_complete_directories)"
 complete -c cpor -n "__fish_cpor_using_subcommand man" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand man" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand man" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand man" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand man" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand man" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -513,9 +538,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand edit" -l purchase-date -d 'Dat
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -l comment -d 'The claim\'s comment' -r
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -l reason -d 'Why the claim is corrected (mandatory; recorded in its history)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand edit" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand edit" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -531,9 +557,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand edit" -s y -l yes -d 'Answer y
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand edit" -s V -l version -d 'Print version'
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and not __fish_seen_subcommand_from add help" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -553,9 +580,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcomman
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l poe-signed -d 'Date the customer signed it (YYYY-MM-DD)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l reason -d 'Why the PoE is added (recorded in the claim\'s history)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from add" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -572,9 +600,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcomman
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a PoE version to an active claim; it becomes the claim\'s `poe`.'
 complete -c cpor -n "__fish_cpor_using_subcommand poe; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_subcommand_from show unpin help" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -594,9 +623,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand tenant; and not __fish_seen_su
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l domain -d 'The tenant this domain is pinned to' -r
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l subscription -d 'The tenant this subscription is pinned to' -r
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -614,9 +644,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcom
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l subscription -d 'The subscription to unpin' -r
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l reason -d 'Why the pin is removed (mandatory; kept in the pin log)' -r
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcommand_from unpin" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -636,9 +667,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand tenant; and __fish_seen_subcom
 complete -c cpor -n "__fish_cpor_using_subcommand due" -l within -d 'Closing: at most N business days left' -r
 complete -c cpor -n "__fish_cpor_using_subcommand due" -l since -d 'Official: since this instant (RFC 3339, or a date meaning its midnight UTC) [default: 24 hours ago]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand due" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand due" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand due" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand due" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand due" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand due" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -658,9 +690,10 @@ month\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand report" -l from -d 'First day of the range (YYYY-MM-DD, UTC) [default: the first day of the month 11 months ago]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand report" -l to -d 'Last day of the range (YYYY-MM-DD, UTC, inclusive) [default: today]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand report" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand report" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand report" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand report" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand report" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand report" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -674,10 +707,95 @@ complete -c cpor -n "__fish_cpor_using_subcommand report" -l no-input -d 'Never 
 complete -c cpor -n "__fish_cpor_using_subcommand report" -s y -l yes -d 'Answer yes to confirmations'
 complete -c cpor -n "__fish_cpor_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand report" -s V -l version -d 'Print version'
-complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand import" -l skip-refused -d 'File the good rows and write the bad ones, with their error codes, to this file' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand import" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand import" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand import" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
+complete -c cpor -n "__fish_cpor_using_subcommand import" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand import" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand import" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
+complete -c cpor -n "__fish_cpor_using_subcommand import" -l dry-run -d 'Check every row against the rules and the database, and write nothing'
+complete -c cpor -n "__fish_cpor_using_subcommand import" -l json -d 'Shorthand for --format json'
+complete -c cpor -n "__fish_cpor_using_subcommand import" -s q -l quiet -d 'Only print errors on stderr'
+complete -c cpor -n "__fish_cpor_using_subcommand import" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+complete -c cpor -n "__fish_cpor_using_subcommand import" -l no-input -d 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+complete -c cpor -n "__fish_cpor_using_subcommand import" -s y -l yes -d 'Answer yes to confirmations'
+complete -c cpor -n "__fish_cpor_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cpor -n "__fish_cpor_using_subcommand import" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l status -d 'Only claims with this status (repeatable): pending, official, opted-out, withdrawn' -r
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l program -d 'Only claims in this program' -r
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l partner-id -d 'Only claims of this PartnerID' -r
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l tenant -d 'Only claims on this tenant' -r
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l domain -d 'Only claims naming this domain' -r
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l workload -d 'Only claims on this workload or product' -r
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l due-before -d 'Only claims whose opt-out deadline is before this instant (RFC 3339, or a date meaning its midnight UTC)' -r
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l sort -d 'Order by filing time (newest first) or by deadline (soonest first); ties by claim ID' -r -f -a "filed\t''
+deadline\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
+json\t''
+csv\t''
+jsonl\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l reverse -d 'Reverse the order'
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l json -d 'Shorthand for --format json'
+complete -c cpor -n "__fish_cpor_using_subcommand export" -s q -l quiet -d 'Only print errors on stderr'
+complete -c cpor -n "__fish_cpor_using_subcommand export" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l no-input -d 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+complete -c cpor -n "__fish_cpor_using_subcommand export" -s y -l yes -d 'Answer yes to confirmations'
+complete -c cpor -n "__fish_cpor_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cpor -n "__fish_cpor_using_subcommand export" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand dump" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand dump" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
+json\t''
+csv\t''
+jsonl\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand dump" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
+complete -c cpor -n "__fish_cpor_using_subcommand dump" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand dump" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand dump" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
+complete -c cpor -n "__fish_cpor_using_subcommand dump" -l json -d 'Shorthand for --format json'
+complete -c cpor -n "__fish_cpor_using_subcommand dump" -s q -l quiet -d 'Only print errors on stderr'
+complete -c cpor -n "__fish_cpor_using_subcommand dump" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+complete -c cpor -n "__fish_cpor_using_subcommand dump" -l no-input -d 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+complete -c cpor -n "__fish_cpor_using_subcommand dump" -s y -l yes -d 'Answer yes to confirmations'
+complete -c cpor -n "__fish_cpor_using_subcommand dump" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cpor -n "__fish_cpor_using_subcommand dump" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand restore" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand restore" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
+json\t''
+csv\t''
+jsonl\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand restore" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
+complete -c cpor -n "__fish_cpor_using_subcommand restore" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
+complete -c cpor -n "__fish_cpor_using_subcommand restore" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand restore" -l tz -d 'The zone tables show times in: an IANA name, `local` (honours TZ) or `utc` [default: each claim\'s calendar zone; env: CPOR_TZ; config: display_tz]. JSON and CSV stay UTC' -r
+complete -c cpor -n "__fish_cpor_using_subcommand restore" -l json -d 'Shorthand for --format json'
+complete -c cpor -n "__fish_cpor_using_subcommand restore" -s q -l quiet -d 'Only print errors on stderr'
+complete -c cpor -n "__fish_cpor_using_subcommand restore" -s v -l verbose -d 'Print more detail on stderr (CPOR_LOG=debug does the same)'
+complete -c cpor -n "__fish_cpor_using_subcommand restore" -l no-input -d 'Never prompt, also on a terminal (CPOR_NO_INPUT=1)'
+complete -c cpor -n "__fish_cpor_using_subcommand restore" -s y -l yes -d 'Answer yes to confirmations'
+complete -c cpor -n "__fish_cpor_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cpor -n "__fish_cpor_using_subcommand restore" -s V -l version -d 'Print version'
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
+complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
+json\t''
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -697,9 +815,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcom
 complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -f -a "roles" -d 'List the logins holding an incentive role.'
 complete -c cpor -n "__fish_cpor_using_subcommand db; and not __fish_seen_subcommand_from migrate grant revoke roles help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from migrate" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -716,9 +835,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -l role -d 'user: reads, files claims, changes the claims it filed; admin: everything' -r -f -a "user\t''
 admin\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -733,9 +853,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from grant" -s V -l version -d 'Print version'
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -750,9 +871,10 @@ complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
-complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -l format -d 'Output format' -r -f -a "table\t''
+complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+jsonl\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -l now -d 'The current instant (RFC 3339), for backfills, replays and tests' -r
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -l actor -d 'Who is acting, recorded in history [default: the OS user name]' -r
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from roles" -l color -d 'When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb; always and never beat them' -r -f -a "auto\t''
@@ -771,26 +893,30 @@ complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Take both incentive roles from a PostgreSQL login.'
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "roles" -d 'List the logins holding an incentive role.'
 complete -c cpor -n "__fish_cpor_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "claim" -d 'File a claim: associate a customer\'s tenant and workload (or subscription) with a PartnerID.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "list" -d 'List claims, newest first (or soonest deadline first with --sort deadline).'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "show" -d 'Show one claim: every field and its history, oldest event first.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "opt-out" -d 'Record that the customer opted out (declined the association).'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "withdraw" -d 'Withdraw claims: the partner disassociates from the customer\'s unit, with a reason.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "finalize" -d 'Make every pending claim whose opt-out deadline has passed official.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "troubleshoot" -d 'Explain a claim, check whether a claim would be accepted, or check the installation.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "partner" -d 'Manage PartnerIDs and the programs they are enrolled in.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "calendar" -d 'Business-day calendars: time zone, weekend, holidays and cut-off of the opt-out window.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "catalog" -d 'Print the catalog: each program, its activity and the workload keys it accepts.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "backup" -d 'Write a consistent backup of the database to a new file.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "completions" -d 'Print the shell completion script for SHELL.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "man" -d 'Print a man page (roff): cpor\'s, or one command\'s; or write every page to a directory.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "edit" -d 'Correct an active claim: fix a typo without withdrawing and filing again.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "poe" -d 'Proof-of-execution versions of a claim.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "tenant" -d 'Tenant pins: which domains and subscriptions belong to which tenant.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "due" -d 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "report" -d 'Count claims by program, PartnerID or month.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "db" -d 'Set up the database and, on PostgreSQL, the team\'s roles.'
-complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report db help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "claim" -d 'File a claim: associate a customer\'s tenant and workload (or subscription) with a PartnerID.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "list" -d 'List claims, newest first (or soonest deadline first with --sort deadline).'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "show" -d 'Show one claim: every field and its history, oldest event first.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "opt-out" -d 'Record that the customer opted out (declined the association).'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "withdraw" -d 'Withdraw claims: the partner disassociates from the customer\'s unit, with a reason.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "finalize" -d 'Make every pending claim whose opt-out deadline has passed official.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "troubleshoot" -d 'Explain a claim, check whether a claim would be accepted, or check the installation.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "partner" -d 'Manage PartnerIDs and the programs they are enrolled in.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "calendar" -d 'Business-day calendars: time zone, weekend, holidays and cut-off of the opt-out window.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "catalog" -d 'Print the catalog: each program, its activity and the workload keys it accepts.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "backup" -d 'Write a consistent backup of the database to a new file.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "completions" -d 'Print the shell completion script for SHELL.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "man" -d 'Print a man page (roff): cpor\'s, or one command\'s; or write every page to a directory.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "edit" -d 'Correct an active claim: fix a typo without withdrawing and filing again.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "poe" -d 'Proof-of-execution versions of a claim.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "tenant" -d 'Tenant pins: which domains and subscriptions belong to which tenant.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "due" -d 'What needs attention today: claims whose window closes soon, overdue ones, new official associations and aging PoE.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "report" -d 'Count claims by program, PartnerID or month.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "import" -d 'File many claims from a CSV or JSONL file, one claim per row, each exactly as `cpor claim`.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "export" -d 'Export every matching claim, without a limit: JSONL (one claim object per line, with its history and PoE versions) or CSV (the columns of `list --format csv`).'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "dump" -d 'Write the whole database as JSONL, for moving it to another database or backend.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "restore" -d 'Load a dump into an empty database, verifying it as it loads.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "db" -d 'Set up the database and, on PostgreSQL, the team\'s roles.'
+complete -c cpor -n "__fish_cpor_using_subcommand help; and not __fish_seen_subcommand_from claim list show opt-out withdraw finalize troubleshoot partner calendar catalog backup completions man edit poe tenant due report import export dump restore db help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from partner" -f -a "add" -d 'Enrol a PartnerID in programs (creating it if new; adding to an existing one adds programs).'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from partner" -f -a "list" -d 'List PartnerIDs and their programs.'
 complete -c cpor -n "__fish_cpor_using_subcommand help; and __fish_seen_subcommand_from partner" -f -a "remove" -d 'Unenrol a PartnerID from programs, or remove it entirely. Its claims are kept.'

@@ -8,8 +8,11 @@ mod claim;
 mod completions;
 mod db;
 mod due;
+mod dump;
 mod edit;
+mod export;
 mod finalize;
+mod import;
 mod list;
 mod opt_out;
 mod partner;
@@ -64,7 +67,7 @@ pub struct GlobalArgs {
     /// Database file [default: <platform data dir>/cpor/cpor.db]
     #[arg(long, global = true, env = "CPOR_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Output format
+    /// Output format (jsonl: the rows of import and export)
     #[arg(
         long,
         global = true,
@@ -73,7 +76,7 @@ pub struct GlobalArgs {
         ignore_case = true,
         value_name = "FORMAT"
     )]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
     /// Shorthand for --format json
     #[arg(long, global = true)]
     pub json: bool,
@@ -106,6 +109,33 @@ pub struct GlobalArgs {
     /// Answer yes to confirmations
     #[arg(short = 'y', long, global = true)]
     pub yes: bool,
+}
+
+/// `--format`: the output formats, and `jsonl`, which only `import` and `export` read and write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Json,
+    Csv,
+    Jsonl,
+}
+
+impl FormatArg {
+    /// The output format this choice means for the command's report.
+    fn output(self) -> Format {
+        match self {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json | FormatArg::Jsonl => Format::Json,
+            FormatArg::Csv => Format::Csv,
+        }
+    }
+}
+
+/// The row formats of `import` and `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowFormat {
+    Csv,
+    Jsonl,
 }
 
 /// When to colour output.
@@ -144,6 +174,10 @@ pub enum Command {
     Tenant(tenant::TenantCommand),
     Due(due::DueArgs),
     Report(report::ReportArgs),
+    Import(import::ImportArgs),
+    Export(export::ExportArgs),
+    Dump(dump::DumpArgs),
+    Restore(dump::RestoreArgs),
     #[command(subcommand)]
     Db(db::DbCommand),
 }
@@ -177,6 +211,8 @@ pub struct Ctx {
     /// Why the config file could not be used, when the command runs anyway on the built-in
     /// defaults (only `troubleshoot`, which reports it as the finding `config-invalid`).
     pub config_error: Option<anyhow::Error>,
+    /// The row format `--format` names (csv or jsonl), for `import` and `export`.
+    pub row_format: Option<RowFormat>,
 }
 
 impl Ctx {
@@ -399,7 +435,10 @@ fn build_ctx(g: &GlobalArgs, mut style: Style, tolerate_config: bool) -> anyhow:
     let format = if g.json {
         Format::Json
     } else {
-        g.format.or(config.format).unwrap_or(Format::Table)
+        g.format
+            .map(FormatArg::output)
+            .or(config.format)
+            .unwrap_or(Format::Table)
     };
     let mut actor = match &g.actor {
         Some(a) => crate::rules::format::parse_text("--actor", a).map_err(|e| {
@@ -457,6 +496,11 @@ fn build_ctx(g: &GlobalArgs, mut style: Style, tolerate_config: bool) -> anyhow:
             .unwrap_or_else(|| "default".to_string()),
         config,
         config_error,
+        row_format: match g.format {
+            Some(FormatArg::Csv) => Some(RowFormat::Csv),
+            Some(FormatArg::Jsonl) => Some(RowFormat::Jsonl),
+            _ => None,
+        },
     })
 }
 
@@ -471,7 +515,21 @@ pub fn run(cli: Cli) -> ExitCode {
     let style = style_for(cli.global.color);
     // Errors are also reported as JSON when the effective format (flag, environment or
     // config) is JSON; before the config is read, only the flags and environment count.
-    let mut json = cli.global.json || cli.global.format == Some(Format::Json);
+    let mut json =
+        cli.global.json || matches!(cli.global.format, Some(FormatArg::Json | FormatArg::Jsonl));
+    if cli.global.format == Some(FormatArg::Jsonl)
+        && !matches!(cli.command, Command::Import(_) | Command::Export(_))
+    {
+        let err: anyhow::Error = CporError::usage(
+            "invalid-value",
+            "--format jsonl is a row format: only `cpor import` and `cpor export` take it",
+        )
+        .hint("use --format json for this command")
+        .into();
+        let report = classify(&err);
+        print_error(&report, json, &style);
+        return ExitCode::from(report.kind.exit_code());
+    }
     let result = match cli.command {
         Command::Completions(a) => completions::run_completions(a),
         Command::Man(a) => completions::run_man(a),
@@ -521,6 +579,10 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<u8> {
         Command::Tenant(c) => tenant::run(ctx, c),
         Command::Due(a) => due::run(ctx, a),
         Command::Report(a) => report::run(ctx, a),
+        Command::Import(a) => import::run(ctx, a),
+        Command::Export(a) => export::run(ctx, a),
+        Command::Dump(a) => dump::run_dump(ctx, a),
+        Command::Restore(a) => dump::run_restore(ctx, a),
         Command::Db(c) => db::run(ctx, c),
     }
 }

@@ -328,13 +328,22 @@ pub fn emit_claim_stream(
     format: Format,
     feed: impl FnOnce(&mut dyn FnMut(&Claim) -> anyhow::Result<()>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
+    emit_claim_stream_to(None, format, feed)
+}
+
+/// [`emit_claim_stream`] to the file `dest` ([`super::emit_to`]), or stdout when `None`.
+pub fn emit_claim_stream_to(
+    dest: Option<&std::path::Path>,
+    format: Format,
+    feed: impl FnOnce(&mut dyn FnMut(&Claim) -> anyhow::Result<()>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     // The sink keeps a write error here and stops the feed with a marker error, so `emit`
     // sees the real I/O error (a closed pipe is success) instead of one wrapped by storage.
     let mut write_error: Option<io::Error> = None;
     let mut fed: anyhow::Result<()> = Ok(());
     let mut output_failed = false;
     let stopped = || anyhow::anyhow!("output stopped");
-    emit(|w| match format {
+    super::emit_to(dest, |w| match format {
         Format::Json => {
             let mut out = serde_json::Serializer::with_formatter(
                 &mut *w,
@@ -377,6 +386,21 @@ pub fn emit_claim_stream(
     // A failed write has been reported (or was a closed pipe, which is success): the feed's
     // error is only its marker then.
     if output_failed { Ok(()) } else { fed }
+}
+
+/// One claim with its `history` as one line of JSON (the object of `show --json`, compact):
+/// a line of `export`'s JSONL.
+pub fn write_claim_line(
+    w: &mut dyn io::Write,
+    c: &Claim,
+    history: &[HistoryEvent],
+) -> io::Result<()> {
+    let detail = ClaimDetail {
+        claim: ClaimView::of(c),
+        history: history.iter().map(EventView::of).collect(),
+    };
+    serde_json::to_writer(&mut *w, &detail).map_err(io::Error::other)?;
+    w.write_all(b"\n")
 }
 
 /// Render one claim with its history.

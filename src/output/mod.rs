@@ -11,7 +11,7 @@ mod table;
 
 pub use claim::{
     ClaimView, EventView, PoeView, claim_json, csv_header, emit_claim_detail, emit_claim_stream,
-    emit_claims,
+    emit_claim_stream_to, emit_claims, write_claim_line,
 };
 pub use reports::{Due, ReportRows, TenantView, emit_due, emit_report, emit_tenant};
 
@@ -240,6 +240,28 @@ pub fn emit(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<
         Err(e) if underlying_kind(&e) == io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(anyhow::Error::new(e).context("could not write to stdout")),
     }
+}
+
+/// Write data to `dest`, a new or truncated file (mode 0600: it holds claims), or to stdout
+/// ([`emit`]) when `dest` is `None`; buffered either way.
+pub fn emit_to(
+    dest: Option<&std::path::Path>,
+    f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    let Some(path) = dest else {
+        return emit(f);
+    };
+    let mut open = std::fs::OpenOptions::new();
+    open.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut open, 0o600);
+    let file = open.open(path).map_err(|e| {
+        anyhow::Error::new(e).context(format!("could not create {}", path.display()))
+    })?;
+    let mut out = BufWriter::with_capacity(STDOUT_BUFFER, file);
+    f(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|e| anyhow::Error::new(e).context(format!("could not write {}", path.display())))
 }
 
 /// The I/O error kind beneath serializer wrappers: serde_json and csv report a failed write as

@@ -500,6 +500,74 @@ pub trait Txn {
         from: DateTime<Utc>,
         until: DateTime<Utc>,
     ) -> Result<Vec<MonthCounts>, StorageError>;
+
+    // v2: bulk work (SPEC §10): `dump` reads every record in key order through the `dump_*`
+    // visitors (memory does not grow with the database); `restore` writes records exactly as
+    // dumped through the `restore_*` methods, IDs, times, actors and stored hashes verbatim,
+    // into a database that [`Txn::holds_data`] says is empty. The CLI verifies every invariant
+    // before it calls `restore_claim`, so a backend only stores what it is given. Calendars are
+    // dumped and restored with `calendar_names`, `calendar`, `save_calendar` and `add_holiday`.
+
+    /// Whether the database holds any partner or claim.
+    fn holds_data(&mut self) -> Result<bool, StorageError>;
+    /// Every partner with its enrolments, by PartnerID (byte order).
+    fn dump_partners(
+        &mut self,
+        each: &mut dyn FnMut(PartnerRecord) -> anyhow::Result<()>,
+    ) -> Result<(), StorageError>;
+    /// Every pin, by kind then value (byte order); `active_claims` is left empty.
+    fn dump_pins(
+        &mut self,
+        each: &mut dyn FnMut(Pin) -> anyhow::Result<()>,
+    ) -> Result<(), StorageError>;
+    /// The whole pin log, oldest entry first.
+    fn dump_pin_log(
+        &mut self,
+        each: &mut dyn FnMut(PinLogEntry) -> anyhow::Result<()>,
+    ) -> Result<(), StorageError>;
+    /// Every claim by ID, with its PoE versions and its history (oldest event first, stored
+    /// hashes included).
+    fn dump_claims(
+        &mut self,
+        each: &mut dyn FnMut(Claim, Vec<HistoryEvent>) -> anyhow::Result<()>,
+    ) -> Result<(), StorageError>;
+    /// Claims matching `filter` in its order (its limit ignored), each with its history: the
+    /// stream of `export`.
+    fn export_claims(
+        &mut self,
+        filter: &ClaimFilter,
+        each: &mut dyn FnMut(Claim, Vec<HistoryEvent>) -> anyhow::Result<()>,
+    ) -> Result<(), StorageError>;
+    /// Every finalize run, oldest first.
+    fn dump_finalize_runs(
+        &mut self,
+        each: &mut dyn FnMut(FinalizeRun) -> anyhow::Result<()>,
+    ) -> Result<(), StorageError>;
+    /// Store a dumped partner and its enrolments as they were.
+    fn restore_partner(&mut self, partner: &PartnerRecord) -> Result<(), StorageError>;
+    /// Store a dumped pin. Its claim may come later in the same transaction.
+    fn restore_pin(&mut self, pin: &Pin) -> Result<(), StorageError>;
+    /// Append a dumped pin log entry.
+    fn restore_pin_event(&mut self, entry: &PinLogEntry) -> Result<(), StorageError>;
+    /// Store a dumped claim under its own ID, its PoE versions and its history with the stored
+    /// hashes verbatim (nothing is recomputed, nothing pinned).
+    fn restore_claim(
+        &mut self,
+        claim: &Claim,
+        history: &[HistoryEvent],
+    ) -> Result<(), StorageError>;
+    /// Append a dumped finalize run.
+    fn restore_finalize_run(&mut self, run: &FinalizeRun) -> Result<(), StorageError>;
+}
+
+/// A partner as `dump` writes it: with when it was added and when it enrolled in each program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnerRecord {
+    pub partner_id: String,
+    pub name: String,
+    pub added_at: DateTime<Utc>,
+    /// Programs by key, each with its enrolment instant.
+    pub enrolments: Vec<(Program, DateTime<Utc>)>,
 }
 
 /// How many claims are in each status.

@@ -115,6 +115,9 @@ fn hold_write_lock(env: &Env) -> rusqlite::Connection {
 
 #[test]
 fn a_writer_waits_for_the_lock_instead_of_failing() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     env.partner("1000", &["osu-m365"]);
     let lock = hold_write_lock(&env);
@@ -141,6 +144,9 @@ fn a_writer_waits_for_the_lock_instead_of_failing() {
 
 #[test]
 fn a_writer_gives_up_with_exit_5_after_the_busy_timeout() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     env.partner("1000", &["osu-m365"]);
     let config = env.path("config/short-timeout.toml");

@@ -2,7 +2,7 @@
 //! precedence (flag > environment > file > default), bad config files, no escape codes when
 //! piped, and the generated completions, man page and help.
 
-use crate::harness::{DOMAIN_B, Env, TENANT_B, run};
+use crate::harness::{DOMAIN_B, Env, TENANT_B, run, sqlite_only};
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 
@@ -296,6 +296,9 @@ fn catalog_file_replaces_the_builtin_catalog() {
 
 #[test]
 fn journal_mode_from_config_reaches_the_database() {
+    if sqlite_only() {
+        return;
+    }
     for (mode, expected) in [(None, "wal"), (Some("delete"), "delete")] {
         let env = Env::new();
         if let Some(m) = mode {

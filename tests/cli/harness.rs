@@ -137,6 +137,47 @@ impl PgDb {
     }
 }
 
+impl PgDb {
+    /// A client on this test's database as the cluster's owner (sees past every grant).
+    pub fn owner_client(&self) -> postgres::Client {
+        let mut u = url::Url::parse(&self.admin).expect("CPOR_TEST_PG is a URL");
+        u.set_path(&format!("/{}", self.name));
+        Self::admin_client(u.as_str())
+    }
+
+    /// What [`snapshot`] is for a SQLite file: every row of every table, tables by name and
+    /// rows by their text. Sequences are left out: a rolled-back insert advances them, and
+    /// that is not a change to the data.
+    pub fn snapshot(&self) -> String {
+        use std::fmt::Write;
+        let mut c = self.owner_client();
+        let tables: Vec<String> = c
+            .query(
+                "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'
+                 ORDER BY tablename COLLATE \"C\"",
+                &[],
+            )
+            .expect("list tables")
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let mut out = String::new();
+        for t in tables {
+            writeln!(out, "== {t}").unwrap();
+            for r in c
+                .query(
+                    &format!("SELECT t::text FROM \"{t}\" t ORDER BY t::text COLLATE \"C\""),
+                    &[],
+                )
+                .unwrap_or_else(|e| panic!("read {t}: {e:?}"))
+            {
+                writeln!(out, "{}", r.get::<_, String>(0)).unwrap();
+            }
+        }
+        out
+    }
+}
+
 impl Drop for PgDb {
     fn drop(&mut self) {
         if let Ok(mut c) = postgres::Client::connect(&self.admin, postgres::NoTls) {
@@ -167,6 +208,13 @@ impl Env {
                 .tempdir_in("/tmp")
                 .expect("create a temporary directory in /tmp"),
         )
+    }
+
+    /// An environment on a SQLite file even under `CPOR_TEST_PG`, for tests across backends.
+    pub fn sqlite() -> Env {
+        let mut env = Env::new();
+        env.pg = None;
+        env
     }
 
     fn with_root(tmp: TempDir) -> Env {
@@ -324,7 +372,10 @@ impl Env {
 
     /// Every row of every table of this environment's database.
     pub fn snapshot(&self) -> String {
-        snapshot(&self.db)
+        match &self.pg {
+            Some(pg) => pg.snapshot(),
+            None => snapshot(&self.db),
+        }
     }
 }
 

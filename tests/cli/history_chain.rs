@@ -56,6 +56,9 @@ fn a_sound_history_verifies() {
 
 #[test]
 fn a_bare_status_update_and_a_replace_are_refused_by_the_database() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     let id = withdrawn_claim(&env);
     let before = env.snapshot();
@@ -79,6 +82,9 @@ fn a_bare_status_update_and_a_replace_are_refused_by_the_database() {
 
 #[test]
 fn a_replace_rewrite_and_a_forged_event_are_reported() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     let id = withdrawn_claim(&env);
     // Someone with sqlite3 can drop the triggers; the chain still tells.
@@ -111,6 +117,9 @@ fn a_replace_rewrite_and_a_forged_event_are_reported() {
 
 #[test]
 fn a_forged_finalized_event_and_a_status_without_event_are_reported() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     env.partner("1000", &["osu-m365"]);
     let a = env.file(&env.m365())[0]["id"].as_i64().unwrap();
@@ -149,6 +158,9 @@ fn a_forged_finalized_event_and_a_status_without_event_are_reported() {
 
 #[test]
 fn the_migration_hashes_the_history_of_a_v2_database() {
+    if sqlite_only() {
+        return;
+    }
     // The chain today's cpor writes for a withdrawn claim...
     let today = Env::new();
     let id = withdrawn_claim(&today);

@@ -217,8 +217,8 @@ fn id_set(claims: &[Json]) -> BTreeSet<i64> {
 
 /// The rows of the `claims` and `events` tables (everything a finalize must leave alone when
 /// it has nothing to do, unlike its own `finalize_runs` bookkeeping).
-fn claims_and_events(db: &Path) -> String {
-    let snap = snapshot(db);
+fn claims_and_events(env: &Env) -> String {
+    let snap = env.snapshot();
     let mut out = String::new();
     let mut keep = false;
     for line in snap.lines() {
@@ -259,6 +259,11 @@ fn on(env: &Env, tenant_b: bool, workload: &str) -> ClaimBuilder {
 /// every run.
 #[test]
 fn a_working_week_end_to_end() {
+    // On PostgreSQL the actor is the login role and `--actor` naming anyone else is a usage
+    // error (SPEC §9); this story names several actors.
+    if sqlite_only() {
+        return;
+    }
     let mut env = Env::new();
     env.partner("1000", &["osu-m365"]);
     env.partner("2000", &["osu-m365"]);
@@ -1190,7 +1195,7 @@ fn finalize_report_dry_run_and_idempotence() {
     assert_eq!(env.show(later)["status"], "pending");
 
     // Again at the same instant: nothing to do, claims and history untouched.
-    let tables = claims_and_events(&env.db);
+    let tables = claims_and_events(&env);
     let out = run(env.cmd().args(["finalize", "--json"]));
     assert_eq!(out.code, Some(0), "{out}");
     assert_eq!(
@@ -1203,7 +1208,7 @@ fn finalize_report_dry_run_and_idempotence() {
         1,
         "{out}"
     );
-    assert_eq!(claims_and_events(&env.db), tables);
+    assert_eq!(claims_and_events(&env), tables);
     // A dry run now would do nothing either.
     assert_eq!(
         finalize(&env, &["--dry-run"]),
@@ -1223,7 +1228,7 @@ fn finalize_report_dry_run_and_idempotence() {
         !out.stderr.contains('\x1b') && !out.stdout.contains('\x1b'),
         "{out}"
     );
-    assert_eq!(claims_and_events(&env.db), tables);
+    assert_eq!(claims_and_events(&env), tables);
 
     // An empty database: nothing to do is success.
     let empty = Env::new();
@@ -1305,6 +1310,9 @@ const KILL_ATTEMPTS: usize = 5;
 /// is committed, so how fast the machine is does not decide whether the kill lands mid-run.
 #[test]
 fn finalize_killed_mid_run_leaves_consistent_state_and_a_rerun_completes() {
+    if sqlite_only() {
+        return;
+    }
     let notified: DateTime<Utc> = "2025-06-02T10:00:00Z".parse().unwrap();
     let deadline: DateTime<Utc> = "2025-06-10T00:00:00Z".parse().unwrap();
     let day = NaiveDate::from_ymd_opt(2025, 6, 9).unwrap();

@@ -22,6 +22,9 @@ fn ties_and_one_more() -> Env {
 
 #[test]
 fn list_orders_with_ties_by_id_in_the_sort_direction() {
+    if sqlite_only() {
+        return;
+    }
     let env = ties_and_one_more();
     let q = |args: &[&str]| ids(&env.list(args));
     assert_eq!(
@@ -55,6 +58,9 @@ fn list(env: &Env, args: &[&str]) -> (String, String) {
 
 #[test]
 fn a_limit_that_cuts_json_or_csv_says_so_on_stderr() {
+    if sqlite_only() {
+        return;
+    }
     let env = ties_and_one_more();
     let (out, err) = list(&env, &["--json", "--limit", "4"]);
     let shown: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -69,6 +75,9 @@ fn a_limit_that_cuts_json_or_csv_says_so_on_stderr() {
 
 #[test]
 fn no_note_with_quiet_with_all_or_when_nothing_was_cut() {
+    if sqlite_only() {
+        return;
+    }
     let env = ties_and_one_more();
     let (out, err) = list(&env, &["--json", "--limit", "4", "-q"]);
     assert_eq!(

@@ -3,6 +3,7 @@
 //! Every test runs `cpor` in a hermetic [`harness::Env`]: a temporary home, a database path
 //! that does not exist yet, a cleared environment and a fixed clock.
 
+mod bulk;
 mod calendars;
 mod concurrency;
 mod config;

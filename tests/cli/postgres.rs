@@ -313,3 +313,52 @@ fn sixteen_processes_claiming_one_unit_have_exactly_one_winner() {
     }
     println!("stress figures: postgres one-unit race, 16 processes x 20 rounds, one winner each");
 }
+
+#[test]
+fn a_sqlite_dump_restored_on_postgres_dumps_the_same_bytes() {
+    let Some(_) = pg_admin_url() else { return };
+    use crate::bulk::{after_header, dump, restore, rich};
+    let mut lite = Env::sqlite();
+    rich(&mut lite);
+    let first = dump(&lite);
+    let mut pg = Env::new();
+    pg.set_now("2026-01-01T00:00:00Z");
+
+    // Restore is an Incentives admin's action: a user is refused and nothing is written.
+    let ana = user_login(&pg, "ana");
+    let before = pg.snapshot();
+    let path = pg.path("dump.jsonl");
+    std::fs::write(&path, &first).unwrap();
+    let out = run(pg
+        .cmd()
+        .env("CPOR_DB", &ana)
+        .env("CPOR_ACTOR", "ana")
+        .args(["restore", path.to_str().unwrap(), "--json"]));
+    assert_eq!(out.code, Some(8), "{out}");
+    assert_eq!(out.error()["error"]["code"], "not-permitted", "{out}");
+    assert!(out.stderr.contains("cpor_incentives_admin"), "{out}");
+    assert_eq!(pg.snapshot(), before);
+
+    let out = restore(&pg, &first);
+    assert_eq!(out.code, Some(0), "{out}");
+    let second = dump(&pg);
+    assert_eq!(after_header(&first), after_header(&second));
+    // And back: the PostgreSQL dump restores into SQLite as the same bytes.
+    let back = Env::sqlite();
+    let out = restore(&back, &second);
+    assert_eq!(out.code, Some(0), "{out}");
+    assert_eq!(after_header(&dump(&back)), after_header(&first));
+    for id in 1..=4 {
+        assert_eq!(pg.show(id), lite.show(id), "claim {id}");
+    }
+    // The next claim filed on PostgreSQL gets the next ID after the restored ones.
+    let max_id = lite
+        .list_all()
+        .iter()
+        .filter_map(|c| c["id"].as_i64())
+        .max();
+    let next = pg.file(&pg.m365().set("--workload", "sharepoint"));
+    assert_eq!(next[0]["id"].as_i64(), max_id.map(|m| m + 1), "{next:?}");
+    let deep = run(pg.cmd().args(["troubleshoot", "--deep", "--json"]));
+    assert!(!deep.stdout.contains("history-tampered"), "{deep}");
+}

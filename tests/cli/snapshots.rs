@@ -284,6 +284,9 @@ fn finalize_json() {
 
 #[test]
 fn troubleshoot_health() {
+    if sqlite_only() {
+        return;
+    }
     let env = two_claims();
     // Written by cpor, so private: a stable report without a `db-permissions` finding.
     insta::assert_snapshot!("troubleshoot_health_table", cpor(&env, &["troubleshoot"]));
@@ -473,6 +476,9 @@ fn catalog() {
 
 #[test]
 fn backup() {
+    if sqlite_only() {
+        return;
+    }
     let env = two_claims();
     let dest = env.path("backup.db");
     let dest = dest.to_str().unwrap();

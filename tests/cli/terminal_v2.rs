@@ -4,7 +4,7 @@
 //! the config key suggestion.
 #![cfg(unix)]
 
-use crate::harness::{Env, TENANT_A, TENANT_B, run};
+use crate::harness::{Env, TENANT_A, TENANT_B, run, sqlite_only};
 use crate::terminal::{CTRL_C, Spawn, env_with_claims};
 use std::process::Command;
 
@@ -278,6 +278,9 @@ fn color_always_beats_no_color_on_a_terminal_and_a_pipe() {
 
 #[test]
 fn the_actor_is_the_os_user_without_user_or_logname() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     env.partner("1000", &["osu-m365"]);
     let out = run(env
@@ -348,6 +351,9 @@ fn bash_complete(env: &Env, words: &[&str], with_cpor: bool) -> Vec<String> {
 
 #[test]
 fn bash_completes_programs_and_claim_ids() {
+    if sqlite_only() {
+        return;
+    }
     let env = env_with_claims();
     for with_cpor in [true, false] {
         assert_eq!(

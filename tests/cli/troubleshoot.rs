@@ -244,6 +244,9 @@ fn user_version(db: &Path) -> i64 {
 
 #[test]
 fn db_missing_is_an_error_and_creates_nothing() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     let dir = env.db.parent().unwrap().to_path_buf();
     assert!(!dir.exists(), "precondition: the data directory is absent");
@@ -274,6 +277,9 @@ fn db_missing_is_an_error_and_creates_nothing() {
 
 #[test]
 fn db_permissions_readable_by_others_is_a_warning() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     with_partner(&env);
     let (_, report) = troubleshoot(&env, &[]);
@@ -300,6 +306,9 @@ fn downgrade_to_v1(env: &Env) {
 
 #[test]
 fn schema_outdated_is_a_warning_and_the_file_is_not_migrated() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     with_partner(&env);
     let id = file_one(&env, &env.m365());
@@ -350,6 +359,9 @@ fn schema_outdated_is_a_warning_and_the_file_is_not_migrated() {
 
 #[test]
 fn integrity_failed_is_an_error() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     with_partner(&env);
     env.file(
@@ -544,6 +556,9 @@ fn poe_changed_is_a_warning_naming_both_hashes() {
 
 #[test]
 fn finalize_interrupted_is_a_warning() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     with_partner(&env);
     let (_, report) = troubleshoot(&env, &[]);
@@ -605,6 +620,9 @@ fn assert_unusable(env: &Env, code: &str) {
 
 #[test]
 fn not_a_database_is_an_error_and_untouched() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     std::fs::create_dir_all(env.db.parent().unwrap()).unwrap();
     std::fs::write(&env.db, "these are my notes, not a database\n".repeat(10)).unwrap();
@@ -613,6 +631,9 @@ fn not_a_database_is_an_error_and_untouched() {
 
 #[test]
 fn foreign_database_is_an_error_and_untouched() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     std::fs::create_dir_all(env.db.parent().unwrap()).unwrap();
     {
@@ -628,6 +649,9 @@ fn foreign_database_is_an_error_and_untouched() {
 
 #[test]
 fn schema_newer_is_an_error_and_untouched() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     with_partner(&env);
     sql(&env, "PRAGMA user_version = 99;");
@@ -894,6 +918,9 @@ fn a_hypothetical_claim_needs_all_four_flags() {
 
 #[test]
 fn a_hypothetical_claim_without_a_database_creates_nothing() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     let dir = env.db.parent().unwrap().to_path_buf();
     let root = listing(&env.path(""));
@@ -1124,6 +1151,9 @@ fn an_unknown_claim_is_not_found() {
 
 #[test]
 fn table_output_is_readable_and_plain_when_piped() {
+    if sqlite_only() {
+        return;
+    }
     let mut env = Env::new();
     with_partner(&env);
     let id = file_one(&env, &env.m365());
@@ -1219,6 +1249,9 @@ const BY_3000: [&str; 8] = [
 
 #[test]
 fn a_live_wal_database_is_read_and_left_alone() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     with_partner(&env);
     file_one(&env, &env.m365());
@@ -1258,6 +1291,9 @@ fn a_live_wal_database_is_read_and_left_alone() {
 /// can read a live WAL without writing its index (`readonly_shm=1`).
 #[test]
 fn a_live_wal_databases_shm_is_only_read() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     with_partner(&env);
     let writer = writer_with_wal(&env);
@@ -1273,6 +1309,9 @@ fn a_live_wal_databases_shm_is_only_read() {
 
 #[test]
 fn a_copied_db_and_wal_without_shm_is_read_without_creating_files() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     with_partner(&env);
     file_one(&env, &env.m365());
@@ -1462,6 +1501,9 @@ fn a_claim_id_out_of_range_is_a_usage_error() {
 
 #[test]
 fn stored_text_is_escaped_in_the_claim_report() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     with_partner(&env);
     let id = file_one(&env, &env.m365());

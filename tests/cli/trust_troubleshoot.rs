@@ -55,6 +55,9 @@ const BY_3000: [&str; 8] = [
 
 #[test]
 fn a_hot_journal_is_reported_and_the_committed_state_read() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     env.partner("1000", &["osu-m365"]);
     env.file(&env.m365());
@@ -118,6 +121,9 @@ fn sibling_of(db: &Path, suffix: &str) -> std::path::PathBuf {
 
 #[test]
 fn a_damaged_file_gets_the_whole_report_and_exit_7() {
+    if sqlite_only() {
+        return;
+    }
     let env = Env::new();
     env.partner("1000", &["osu-m365"]);
     env.file(&env.m365());
@@ -345,6 +351,9 @@ fn a_dangling_symlink_at_db_says_it_points_nowhere() {
 /// read-only. Skipped where this user can write there anyway (root).
 #[test]
 fn a_read_only_directory_is_named() {
+    if sqlite_only() {
+        return;
+    }
     use std::os::unix::fs::PermissionsExt;
     let env = Env::new();
     env.partner("1000", &["osu-m365"]);

@@ -131,7 +131,9 @@ fn missing_flags(a: &ClaimArgs) -> Vec<&'static str> {
     ])
 }
 
-pub fn run(ctx: &Ctx, mut args: ClaimArgs) -> anyhow::Result<u8> {
+/// Fill the partner-side values the config file gives defaults for (`[defaults]`), where the
+/// request leaves them out.
+pub(crate) fn fill_defaults(ctx: &Ctx, args: &mut ClaimArgs) {
     let d = &ctx.config.defaults;
     if args.unit.partner_id.is_none() {
         args.unit.partner_id = d.partner_id.clone();
@@ -142,6 +144,27 @@ pub fn run(ctx: &Ctx, mut args: ClaimArgs) -> anyhow::Result<u8> {
     if args.partner_email.is_none() {
         args.partner_email = d.partner_email.clone();
     }
+}
+
+/// Turn a set of claim flags (defaults already filled) into a validated [`Request`]: every
+/// required value present, every value well-formed. `claim` and `import` both come through
+/// here, so a row is accepted or refused exactly as the same flags would be.
+pub(crate) fn request(ctx: &Ctx, args: &ClaimArgs) -> anyhow::Result<Request> {
+    let missing = missing_flags(args);
+    if !missing.is_empty() {
+        return Err(CporError::usage(
+            "missing-input",
+            format!("missing required values: {}", missing.join(", ")),
+        )
+        .hint("pass them as flags; cpor asks for them only on a terminal without --no-input")
+        .hint("defaults for --partner-id, --partner-contact and --partner-email can be set in the config file")
+        .into());
+    }
+    validate(ctx, args)
+}
+
+pub fn run(ctx: &Ctx, mut args: ClaimArgs) -> anyhow::Result<u8> {
+    fill_defaults(ctx, &mut args);
     let mut prompter = ctx.interactive.then(|| Prompter::new(ctx));
     if let Some(p) = prompter.as_mut()
         && !missing_flags(&args).is_empty()
@@ -157,17 +180,7 @@ pub fn run(ctx: &Ctx, mut args: ClaimArgs) -> anyhow::Result<u8> {
         };
         wizard::fill_claim(p, ctx, &mut args, &known)?;
     }
-    let missing = missing_flags(&args);
-    if !missing.is_empty() {
-        return Err(CporError::usage(
-            "missing-input",
-            format!("missing required values: {}", missing.join(", ")),
-        )
-        .hint("pass them as flags; cpor asks for them only on a terminal without --no-input")
-        .hint("defaults for --partner-id, --partner-contact and --partner-email can be set in the config file")
-        .into());
-    }
-    let req = validate(ctx, &args)?;
+    let req = request(ctx, &args)?;
     let mut enrol = None;
     if let Some(p) = prompter.as_mut() {
         if !args.dry_run {
@@ -313,7 +326,7 @@ pub(crate) fn poe_error(e: PoeFileError) -> anyhow::Error {
 }
 
 /// Check every value's format and resolve the PoE file. Nothing is read from the database.
-pub(crate) fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
+fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
     let bizapps_only = flags_where(&[
         ("--subscription", a.unit.subscription.is_some()),
         ("--channel", a.unit.channel.is_some()),
@@ -431,82 +444,111 @@ pub(crate) fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
     })
 }
 
-fn file(ctx: &Ctx, req: &Request, dry_run: bool, enrol: Option<&Enrolment>) -> anyhow::Result<u8> {
-    // Every check of a real filing, in the caller's transaction, or against the empty state of
-    // a database that does not exist yet (`None`); returns the claims to file.
-    let check = |mut tx: Option<&mut dyn Txn>| -> anyhow::Result<(Vec<NewClaim>, Calendar)> {
-        let calendar = match tx.as_deref_mut() {
-            Some(tx) => tx.calendar(&req.calendar)?,
-            None => Some(Calendar::builtin_default()).filter(|c| c.name == req.calendar),
+/// The calendar `name`, read in the caller's transaction, or the built-in default when there is
+/// no database yet (`None`).
+pub(crate) fn request_calendar(tx: Option<&mut dyn Txn>, name: &str) -> anyhow::Result<Calendar> {
+    let calendar = match tx {
+        Some(tx) => tx.calendar(name)?,
+        None => Some(Calendar::builtin_default()).filter(|c| c.name == name),
+    };
+    calendar.ok_or_else(|| {
+        CporError::not_found(
+            "calendar-not-found",
+            format!("there is no calendar named '{name}'"),
+        )
+        .hint("list calendars with `cpor calendar show`, or create it with `cpor calendar set NAME --tz ZONE`")
+        .into()
+    })
+}
+
+/// Every check of a real filing, in the caller's transaction, or against the empty state of a
+/// database that does not exist yet (`None`); returns the claims to file, or the refusal naming
+/// every rule that failed. `calendar` is the one `req` names ([`request_calendar`]).
+pub(crate) fn check_request(
+    ctx: &Ctx,
+    mut tx: Option<&mut dyn Txn>,
+    req: &Request,
+    calendar: &Calendar,
+) -> anyhow::Result<Vec<NewClaim>> {
+    // Filing dates are dates in the claim calendar's zone.
+    let (filing_violations, warnings) = check_filing(&FilingDetails {
+        program: req.program,
+        technical: req.technical.clone(),
+        poe_signed: req.poe_signed,
+        purchase_date: req.purchase_date,
+        filing_date: ctx.now.with_timezone(&calendar.tz).date_naive(),
+    });
+    let claims = build_claims(ctx, req, calendar, warnings)?;
+    let mut violations: Vec<Violation> = Vec::new();
+    for c in &claims {
+        let unit_req = UnitRequest {
+            partner_id: &c.partner_id,
+            program: c.program,
+            workload: &c.workload,
+            tenant: &c.tenant_id,
+            domain: Some(&c.domain),
+            subscription: c.subscription_id.as_deref(),
+            channel: c.channel,
         };
-        let calendar = calendar.ok_or_else(|| {
-            CporError::not_found(
-                "calendar-not-found",
-                format!("there is no calendar named '{}'", req.calendar),
-            )
-            .hint("list calendars with `cpor calendar show`, or create it with `cpor calendar set NAME --tz ZONE`")
-        })?;
-        if let (Some(e), Some(tx)) = (enrol, tx.as_deref_mut()) {
-            tx.enrol(&req.partner_id, e.name.as_deref(), &[req.program], ctx.now)?;
-        }
-        // Filing dates are dates in the claim calendar's zone.
-        let (filing_violations, warnings) = check_filing(&FilingDetails {
-            program: req.program,
-            technical: req.technical.clone(),
-            poe_signed: req.poe_signed,
-            purchase_date: req.purchase_date,
-            filing_date: ctx.now.with_timezone(&calendar.tz).date_naive(),
-        });
-        let claims = build_claims(ctx, req, &calendar, warnings)?;
-        let mut violations: Vec<Violation> = Vec::new();
-        for c in &claims {
-            let unit_req = UnitRequest {
-                partner_id: &c.partner_id,
-                program: c.program,
-                workload: &c.workload,
-                tenant: &c.tenant_id,
-                domain: Some(&c.domain),
-                subscription: c.subscription_id.as_deref(),
-                channel: c.channel,
-            };
-            let facts = match tx.as_deref_mut() {
-                Some(tx) => tx.unit_facts(&unit_req)?,
-                None => StoredFacts::default(),
-            };
-            for v in check_unit(&unit_req, &facts, &ctx.catalog) {
-                if !violations.contains(&v) {
-                    violations.push(v);
-                }
+        let facts = match tx.as_deref_mut() {
+            Some(tx) => tx.unit_facts(&unit_req)?,
+            None => StoredFacts::default(),
+        };
+        for v in check_unit(&unit_req, &facts, &ctx.catalog) {
+            if !violations.contains(&v) {
+                violations.push(v);
             }
         }
-        violations.extend(filing_violations);
-        if !violations.is_empty() {
-            return Err(CporError::refused(violations).into());
-        }
-        Ok((claims, calendar))
-    };
+    }
+    violations.extend(filing_violations);
+    if !violations.is_empty() {
+        return Err(CporError::refused(violations).into());
+    }
+    Ok(claims)
+}
+
+/// Check `req` against the state in `tx` and file its claims there; nothing is written when a
+/// rule refuses it. The one way claims are filed (`claim`, `import`).
+pub(crate) fn file_request(
+    ctx: &Ctx,
+    tx: &mut dyn Txn,
+    req: &Request,
+    calendar: &Calendar,
+) -> anyhow::Result<Vec<Claim>> {
+    let claims = check_request(ctx, Some(&mut *tx), req, calendar)?;
+    let mut filed = Vec::with_capacity(claims.len());
+    for c in claims {
+        let id = tx.insert_claim(&c)?;
+        filed.push(c.saved(id));
+    }
+    Ok(filed)
+}
+
+fn file(ctx: &Ctx, req: &Request, dry_run: bool, enrol: Option<&Enrolment>) -> anyhow::Result<u8> {
     // A request that ends up writing nothing never creates the database: without one, no
     // PartnerID is enrolled, so the rules refuse it against the empty state.
     if enrol.is_none() && !ctx.db_exists()? {
-        let (claims, calendar) = check(None)?;
+        let calendar = request_calendar(None, &req.calendar)?;
+        let claims = check_request(ctx, None, req, &calendar)?;
         if dry_run {
             return report(ctx, &Filing::DryRun(claims), &calendar);
         }
     }
     if dry_run {
         let mut db = ctx.db_existing()?;
-        let (claims, calendar) = storage::read(db.as_mut(), |tx| check(Some(tx)))?;
+        let (claims, calendar) = storage::read(db.as_mut(), |tx| {
+            let calendar = request_calendar(Some(&mut *tx), &req.calendar)?;
+            Ok((check_request(ctx, Some(tx), req, &calendar)?, calendar))
+        })?;
         return report(ctx, &Filing::DryRun(claims), &calendar);
     }
     let mut db = ctx.db()?;
     let (claims, calendar) = storage::write(db.as_mut(), |tx| {
-        let (claims, calendar) = check(Some(tx))?;
-        let mut filed = Vec::with_capacity(claims.len());
-        for c in claims {
-            let id = tx.insert_claim(&c)?;
-            filed.push(c.saved(id));
+        let calendar = request_calendar(Some(&mut *tx), &req.calendar)?;
+        if let Some(e) = enrol {
+            tx.enrol(&req.partner_id, e.name.as_deref(), &[req.program], ctx.now)?;
         }
-        Ok((filed, calendar))
+        Ok((file_request(ctx, tx, req, &calendar)?, calendar))
     })?;
     report(ctx, &Filing::Filed(claims), &calendar)
 }

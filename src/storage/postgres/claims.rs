@@ -26,7 +26,7 @@ pub(super) const COLUMNS: &str =
     (SELECT json_agg(json_build_array(v.location, v.sha256, v.size, v.signed_on, v.added_at,
         v.added_by) ORDER BY v.id)::text FROM poe_versions v WHERE v.claim_id = claims.id)";
 
-const EVENT_COLUMNS: &str =
+pub(super) const EVENT_COLUMNS: &str =
     "at, actor, action, from_status, to_status, reason, prev_hash, hash, changes, poe";
 
 impl PgTxn<'_> {
@@ -485,7 +485,7 @@ fn filter_sql(filter: &ClaimFilter) -> (String, Vec<String>) {
     (where_sql, values)
 }
 
-fn list_sql(filter: &ClaimFilter, columns: &str) -> (String, Vec<String>) {
+pub(super) fn list_sql(filter: &ClaimFilter, columns: &str) -> (String, Vec<String>) {
     let (where_sql, values) = filter_sql(filter);
     let (key, ascending) = match filter.sort {
         ClaimSort::Filed => ("filed_at", false),
@@ -507,7 +507,7 @@ fn list_sql(filter: &ClaimFilter, columns: &str) -> (String, Vec<String>) {
 }
 
 /// An event from [`EVENT_COLUMNS`] starting at column `first`.
-fn row_to_event(r: &Row, first: usize) -> anyhow::Result<HistoryEvent> {
+pub(super) fn row_to_event(r: &Row, first: usize) -> anyhow::Result<HistoryEvent> {
     let opt = |i: usize| -> anyhow::Result<Option<String>> { Ok(r.try_get(first + i)?) };
     Ok(HistoryEvent {
         at: instant(r.try_get::<_, String>(first)?)?,

@@ -23,6 +23,7 @@
 //! The database enforces them (GRANTs, row-level security, triggers; see [`schema`]). The actor
 //! of every change is the login role, which the CLI passes down as the actor.
 
+mod bulk;
 mod claims;
 pub mod conn;
 mod error;
@@ -35,7 +36,8 @@ pub use schema::{ADMIN_ROLE, USER_ROLE};
 
 use super::{
     BackendFacts, BackendState, ClaimFilter, EnrolOutcome, FinalizeRun, GroupCounts, MonthCounts,
-    OpenOptions, Overdue, PoeFile, ReportGroup, StatusCounts, StorageError, Store, Txn,
+    OpenOptions, Overdue, PartnerRecord, PoeFile, ReportGroup, StatusCounts, StorageError, Store,
+    Txn,
 };
 use crate::model::{
     Claim, HistoryEvent, NewClaim, Partner, Pin, PinKind, PinLogEntry, Program, Status,
@@ -64,6 +66,8 @@ pub struct PgTxn<'c> {
     caller: &'c Caller,
     /// A write transaction locks what it is about to change.
     write: bool,
+    /// `restore` stored claims under their own IDs: the commit advances the ID sequence.
+    restored_claims: bool,
 }
 
 /// Connect to `url` as its login role; failures are [`StorageError::Unreachable`] with the
@@ -276,6 +280,7 @@ impl Store for PgStore {
             cache: &mut self.cache,
             caller: &self.caller,
             write: true,
+            restored_claims: false,
         }))
     }
 
@@ -292,6 +297,7 @@ impl Store for PgStore {
             cache: &mut self.cache,
             caller: &self.caller,
             write: false,
+            restored_claims: false,
         }))
     }
 
@@ -426,10 +432,24 @@ impl Txn for PgTxn<'_> {
         fn active_with_poe_signed_before(&mut self, day: NaiveDate) -> Vec<Claim>;
         fn report_groups(&mut self, group: ReportGroup, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<GroupCounts>;
         fn report_months(&mut self, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<MonthCounts>;
+        fn holds_data(&mut self) -> bool;
+        fn dump_partners(&mut self, each: &mut dyn FnMut(PartnerRecord) -> anyhow::Result<()>) -> ();
+        fn dump_pins(&mut self, each: &mut dyn FnMut(Pin) -> anyhow::Result<()>) -> ();
+        fn dump_pin_log(&mut self, each: &mut dyn FnMut(PinLogEntry) -> anyhow::Result<()>) -> ();
+        fn dump_claims(&mut self, each: &mut dyn FnMut(Claim, Vec<HistoryEvent>) -> anyhow::Result<()>) -> ();
+        fn export_claims(&mut self, filter: &ClaimFilter, each: &mut dyn FnMut(Claim, Vec<HistoryEvent>) -> anyhow::Result<()>) -> ();
+        fn dump_finalize_runs(&mut self, each: &mut dyn FnMut(FinalizeRun) -> anyhow::Result<()>) -> ();
+        fn restore_partner(&mut self, partner: &PartnerRecord) -> ();
+        fn restore_pin(&mut self, pin: &Pin) -> ();
+        fn restore_pin_event(&mut self, entry: &PinLogEntry) -> ();
+        fn restore_claim(&mut self, claim: &Claim, history: &[HistoryEvent]) -> ();
+        fn restore_finalize_run(&mut self, run: &FinalizeRun) -> ();
     }
 
-    fn commit(self: Box<Self>) -> Result<(), StorageError> {
+    fn commit(mut self: Box<Self>) -> Result<(), StorageError> {
         let caller = self.caller;
+        self.advance_claim_ids()
+            .map_err(|e| error::from_anyhow(e, caller))?;
         self.tx.commit().map_err(|e| error::from_pg(e, caller))
     }
 }

@@ -344,10 +344,13 @@ impl PgTxn<'_> {
         })
     }
 
+    /// Every PoE version of the active claims, not only the newest, as on SQLite.
     pub fn active_poe_files(&mut self) -> anyhow::Result<Vec<PoeFile>> {
         self.query(
-            "SELECT id, poe_location, poe_sha256 FROM claims
-             WHERE status IN ('pending','official') AND poe_sha256 IS NOT NULL ORDER BY id",
+            "SELECT v.claim_id, v.location, v.sha256 FROM claims c
+             JOIN poe_versions v ON v.claim_id = c.id
+             WHERE c.status IN ('pending','official') AND v.sha256 IS NOT NULL
+             ORDER BY v.claim_id, v.id",
             &[],
         )?
         .iter()
@@ -494,7 +497,7 @@ impl PgTxn<'_> {
         Ok(n == 1)
     }
 
-    fn log_pin(&mut self, e: &PinLogEntry) -> anyhow::Result<()> {
+    pub(super) fn log_pin(&mut self, e: &PinLogEntry) -> anyhow::Result<()> {
         self.exec(
             "INSERT INTO pin_log (at, actor, action, kind, value, tenant_id, reason)
              VALUES ($1, $2, $3, $4, $5, $6, $7)",

@@ -224,7 +224,8 @@ CREATE TABLE pins (
     value       text COLLATE "C" NOT NULL,
     tenant_id   text COLLATE "C" NOT NULL,
     since       text COLLATE "C" NOT NULL,
-    by_claim    bigint REFERENCES claims(id),
+    -- Deferrable: `restore` loads pins before the claims that made them.
+    by_claim    bigint REFERENCES claims(id) DEFERRABLE INITIALLY IMMEDIATE,
     PRIMARY KEY (kind, value)
 );
 CREATE INDEX pins_tenant ON pins (tenant_id);
@@ -272,6 +273,17 @@ GRANT INSERT, UPDATE, DELETE ON partners, enrolments, calendars, holidays, pins
     TO cpor_incentives_admin;
 GRANT INSERT, UPDATE ON claims, finalize_runs TO cpor_incentives_admin;
 GRANT INSERT ON events, poe_versions, pin_log TO cpor_incentives_admin;
+
+-- `restore` stores claims under their own IDs; this moves the ID sequence past them (only
+-- forwards) for an admin, who may not set sequences otherwise.
+CREATE FUNCTION cpor_advance_claim_ids() RETURNS void LANGUAGE sql
+SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    SELECT setval('claims_id_seq', m.id) FROM (SELECT max(id) AS id FROM claims) m,
+        claims_id_seq s
+    WHERE m.id IS NOT NULL AND (m.id > s.last_value OR NOT s.is_called)
+$$;
+REVOKE EXECUTE ON FUNCTION cpor_advance_claim_ids() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION cpor_advance_claim_ids() TO cpor_incentives_admin;
 
 ALTER TABLE claims ENABLE ROW LEVEL SECURITY;
 CREATE POLICY claims_read ON claims FOR SELECT USING (true);

@@ -484,7 +484,7 @@ impl SqliteTxn<'_> {
 }
 
 /// A PoE as stored in an event: `{location, sha256, size, signed_on}`.
-fn poe_json(p: &Poe) -> anyhow::Result<String> {
+pub(super) fn poe_json(p: &Poe) -> anyhow::Result<String> {
     Ok(serde_json::to_string(&serde_json::json!({
         "location": p.location,
         "sha256": p.sha256,
@@ -582,7 +582,7 @@ fn filter_sql(filter: &ClaimFilter) -> (String, Vec<Value>) {
 
 /// The whole `SELECT` of `list` for `filter`: its order (ties by ID in the same direction) and
 /// its limit. Every form is served by an index of migration 5 (see the plan test below).
-fn list_sql(filter: &ClaimFilter, columns: &str) -> (String, Vec<Value>) {
+pub(super) fn list_sql(filter: &ClaimFilter, columns: &str) -> (String, Vec<Value>) {
     let (where_sql, values) = filter_sql(filter);
     let (key, ascending) = match filter.sort {
         ClaimSort::Filed => ("filed_at", false),
@@ -614,7 +614,7 @@ pub(super) fn date(s: &str) -> anyhow::Result<NaiveDate> {
 
 /// An event from columns `at, actor, action, from_status, to_status, reason, prev_hash, hash,
 /// changes, poe` starting at column `first`.
-fn row_to_event(r: &Row, first: usize) -> anyhow::Result<HistoryEvent> {
+pub(super) fn row_to_event(r: &Row, first: usize) -> anyhow::Result<HistoryEvent> {
     Ok(HistoryEvent {
         at: instant(&r.get::<_, String>(first)?)?,
         actor: r.get(first + 1)?,

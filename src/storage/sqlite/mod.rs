@@ -55,6 +55,7 @@
 //! `NORMAL` can corrupt the database on power loss, so there every commit stays `FULL`.
 
 mod backup;
+mod bulk;
 mod calendars;
 mod claims;
 mod corrections;
@@ -73,7 +74,7 @@ pub use schema::LATEST_VERSION;
 
 use super::{
     BackendFacts, ClaimFilter, EnrolOutcome, FinalizeRun, GroupCounts, MonthCounts, Overdue,
-    PoeFile, ReportGroup, StatusCounts, StorageError, Store, Txn,
+    PartnerRecord, PoeFile, ReportGroup, StatusCounts, StorageError, Store, Txn,
 };
 use crate::model::{
     Claim, HistoryEvent, NewClaim, Partner, Pin, PinKind, PinLogEntry, Program, Status,
@@ -231,6 +232,18 @@ impl Txn for SqliteTxn<'_> {
         fn active_with_poe_signed_before(&mut self, day: NaiveDate) -> Vec<Claim>;
         fn report_groups(&mut self, group: ReportGroup, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<GroupCounts>;
         fn report_months(&mut self, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<MonthCounts>;
+        fn holds_data(&mut self) -> bool;
+        fn dump_partners(&mut self, each: &mut dyn FnMut(PartnerRecord) -> anyhow::Result<()>) -> ();
+        fn dump_pins(&mut self, each: &mut dyn FnMut(Pin) -> anyhow::Result<()>) -> ();
+        fn dump_pin_log(&mut self, each: &mut dyn FnMut(PinLogEntry) -> anyhow::Result<()>) -> ();
+        fn dump_claims(&mut self, each: &mut dyn FnMut(Claim, Vec<HistoryEvent>) -> anyhow::Result<()>) -> ();
+        fn export_claims(&mut self, filter: &ClaimFilter, each: &mut dyn FnMut(Claim, Vec<HistoryEvent>) -> anyhow::Result<()>) -> ();
+        fn dump_finalize_runs(&mut self, each: &mut dyn FnMut(FinalizeRun) -> anyhow::Result<()>) -> ();
+        fn restore_partner(&mut self, partner: &PartnerRecord) -> ();
+        fn restore_pin(&mut self, pin: &Pin) -> ();
+        fn restore_pin_event(&mut self, entry: &PinLogEntry) -> ();
+        fn restore_claim(&mut self, claim: &Claim, history: &[HistoryEvent]) -> ();
+        fn restore_finalize_run(&mut self, run: &FinalizeRun) -> ();
     }
 
     fn commit(self: Box<Self>) -> Result<(), StorageError> {
