@@ -37,7 +37,10 @@ pub fn facts(
     caller: &Caller,
 ) -> Result<BackendFacts, StorageError> {
     let pg = |e| error::from_pg(e, caller);
-    let version: String = client.query_one("SHOW server_version", &[]).map_err(pg)?.get(0);
+    let version: String = client
+        .query_one("SHOW server_version", &[])
+        .map_err(pg)?
+        .get(0);
     let role = role(client, caller).map_err(pg)?;
     // A login without a cpor role may not read `cpor_schema`; it learns only that it is there.
     let readable: Option<bool> = client

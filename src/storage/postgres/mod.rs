@@ -35,8 +35,8 @@ pub use error::Caller;
 pub use schema::{ADMIN_ROLE, USER_ROLE};
 
 use super::{
-    BackendFacts, ClaimFilter, EnrolOutcome, FinalizeRun, GroupCounts, MonthCounts,
-    OpenOptions, Overdue, PoeFile, ReportGroup, StatusCounts, StorageError, Store, Txn,
+    BackendFacts, ClaimFilter, EnrolOutcome, FinalizeRun, GroupCounts, MonthCounts, OpenOptions,
+    Overdue, PoeFile, ReportGroup, StatusCounts, StorageError, Store, Txn,
 };
 use crate::model::{
     Claim, HistoryEvent, NewClaim, Partner, Pin, PinKind, PinLogEntry, Program, Status,
