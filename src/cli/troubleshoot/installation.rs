@@ -580,4 +580,32 @@ mod tests {
         // A full disk is low whatever the size.
         assert!(disk_low_finding(0, 0, "/d/cpor.db").is_some());
     }
+
+    #[test]
+    fn lock_waits_names_each_holder_and_is_a_warning() {
+        assert!(lock_waits_finding(&[], 30).is_none());
+        let waits = [LockWait {
+            pid: 4711,
+            role: "ana".into(),
+            held_secs: 45,
+            waiting: 2,
+        }];
+        let f = lock_waits_finding(&waits, 30).expect("a finding");
+        assert_eq!(
+            (f.severity, f.code.as_str()),
+            (Severity::Warning, "lock-waits")
+        );
+        assert!(
+            f.message
+                .contains("pid 4711 (role ana) for 45 s, 2 waiting"),
+            "{}",
+            f.message
+        );
+        let f = role_missing_finding("bob");
+        assert_eq!(
+            (f.severity, f.code.as_str()),
+            (Severity::Error, "role-missing")
+        );
+        assert!(f.remedy.contains("cpor db grant bob"), "{}", f.remedy);
+    }
 }
