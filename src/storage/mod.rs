@@ -241,6 +241,8 @@ pub enum BackendState {
     Newer { version: i64 },
     /// A cpor database this binary can use (it may still need a migration).
     Ready { version: i64 },
+    /// (PostgreSQL) A cpor database the connected login may not read: it holds no cpor role.
+    Unreadable,
 }
 
 /// What troubleshoot and backup ask the backend instead of reading its files themselves.
@@ -268,6 +270,34 @@ pub struct BackendFacts {
     pub latest_schema_version: i64,
     /// The journal mode, known once the database is open.
     pub journal_mode: Option<String>,
+    /// (PostgreSQL) The connected login and its cpor role; `None` on SQLite.
+    pub role: Option<RoleFacts>,
+    /// (PostgreSQL) Locks other sessions have waited for longer than the threshold; empty on
+    /// SQLite.
+    pub lock_waits: Vec<LockWait>,
+}
+
+/// Who is connected to a team database, and what cpor lets it do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleFacts {
+    /// The login role (the actor of its commands).
+    pub login: String,
+    /// `cpor_incentives_admin`, `cpor_incentives_user` or `owner`; `None` when it has none.
+    pub cpor_role: Option<String>,
+}
+
+/// A session holding a lock that others have waited for longer than the threshold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LockWait {
+    /// The holder's server process ID.
+    pub pid: i32,
+    /// The holder's login role.
+    pub role: String,
+    /// How long it has held the lock, at least: its transaction's age when the server shows
+    /// it, else how long the longest waiter has waited.
+    pub held_secs: u64,
+    /// How many sessions wait for it.
+    pub waiting: u64,
 }
 
 impl BackendFacts {

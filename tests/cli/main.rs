@@ -21,6 +21,7 @@ mod output;
 mod pins;
 mod poe;
 mod postgres;
+mod postgres_troubleshoot;
 mod rules;
 #[path = "../support/seed.rs"]
 mod seed;

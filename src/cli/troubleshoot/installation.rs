@@ -1,6 +1,7 @@
 //! `cpor troubleshoot` alone: the health of the installation.
 
 use super::*;
+use crate::storage::LockWait;
 use std::collections::HashMap;
 
 /// The installation report. `damaged` is what SQLite said when the database could not be read
@@ -11,12 +12,50 @@ pub(super) fn installation_report(
     damaged: Option<&str>,
 ) -> anyhow::Result<(Report, Vec<Finding>)> {
     let facts = storage::probe(&ctx.location())?;
+    let team = ctx.location().is_postgres();
     let mut findings = Vec::new();
     let mut rows: Vec<(String, String)> = vec![
         ("cpor".into(), env!("CARGO_PKG_VERSION").into()),
         (facts.backend.into(), facts.backend_version.clone()),
         ("database".into(), facts.location.clone()),
     ];
+    // The team backend's own facts: who is connected, and locks others wait for.
+    let mut role_missing = None;
+    if let Some(role) = &facts.role {
+        rows.push((
+            "role".into(),
+            format!(
+                "{} ({})",
+                role.login,
+                role.cpor_role.as_deref().unwrap_or("no cpor role")
+            ),
+        ));
+        if role.cpor_role.is_none() {
+            role_missing = Some(role_missing_finding(&role.login));
+        }
+    }
+    let lock_wait_secs = team.then(storage_lock_wait_secs);
+    if let Some(secs) = lock_wait_secs {
+        rows.push((
+            "lock waits".into(),
+            if facts.lock_waits.is_empty() {
+                format!("none longer than {secs} s")
+            } else {
+                facts
+                    .lock_waits
+                    .iter()
+                    .map(|w| {
+                        format!(
+                            "pid {} ({}): held {} s, {} waiting",
+                            w.pid, w.role, w.held_secs, w.waiting
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            },
+        ));
+        findings.extend(lock_waits_finding(&facts.lock_waits, secs));
+    }
     let wal_size = facts.wal_bytes;
     let mut database = DatabaseReport {
         path: facts.location.clone(),
@@ -58,9 +97,14 @@ pub(super) fn installation_report(
         findings.push(f);
     }
     let mut contents = None;
-    let opened = match damaged {
-        Some(detail) => Err(damage_finding(detail)),
-        None => open_for_reading(ctx)?,
+    let opened = match (damaged, role_missing) {
+        (Some(detail), _) => Err(damage_finding(detail)),
+        // Without a cpor role the login may not read the tables: the role is the finding.
+        (None, Some(f)) if facts.state == BackendState::Unreadable => Err(f),
+        (None, missing) => {
+            findings.extend(missing);
+            open_for_reading(ctx)?
+        }
     };
     match opened {
         Err(f) => {
@@ -108,7 +152,9 @@ pub(super) fn installation_report(
                 "schema version".into(),
                 format!("{version} (this cpor: {LATEST_VERSION})"),
             ));
-            rows.push(("journal mode".into(), journal.clone()));
+            if !team {
+                rows.push(("journal mode".into(), journal.clone()));
+            }
             let integrity = deep_found.as_ref().map(|d| d.integrity.clone());
             let healthy = integrity
                 .as_ref()
@@ -122,12 +168,21 @@ pub(super) fn installation_report(
                 },
             ));
             if let Some(i) = integrity.as_ref().filter(|_| !healthy) {
-                findings.push(Finding::new(
-                    Severity::Error,
-                    "integrity-failed",
-                    format!("SQLite's integrity check failed: {}", i.join("; ")),
-                    "stop writing to it; restore the latest backup (see the README), or recover with `sqlite3 cpor.db .recover`",
-                ));
+                findings.push(if team {
+                    Finding::new(
+                        Severity::Error,
+                        "integrity-failed",
+                        format!("the database's consistency check failed: {}", i.join("; ")),
+                        "stop writing to it; restore the latest `pg_dump` or `cpor dump` (see the README)",
+                    )
+                } else {
+                    Finding::new(
+                        Severity::Error,
+                        "integrity-failed",
+                        format!("SQLite's integrity check failed: {}", i.join("; ")),
+                        "stop writing to it; restore the latest backup (see the README), or recover with `sqlite3 cpor.db .recover`",
+                    )
+                });
             }
             if let Some(d) = &deep_found {
                 rows.push((
@@ -245,7 +300,7 @@ pub(super) fn installation_report(
                 }
             };
             database.schema_version = Some(version);
-            database.journal_mode = Some(journal);
+            database.journal_mode = (!team).then_some(journal);
             database.integrity = Some(match integrity {
                 None => Integrity::Summary(NOT_CHECKED),
                 Some(_) if healthy => Integrity::Summary("ok"),
@@ -265,12 +320,31 @@ pub(super) fn installation_report(
             });
         }
     }
+    let postgresql = facts.role.as_ref().map(|role| TeamReport {
+        server_version: facts.backend_version.clone(),
+        role: RoleReport {
+            login: role.login.clone(),
+            cpor_role: role.cpor_role.clone(),
+        },
+        lock_wait_threshold_secs: lock_wait_secs.unwrap_or_default(),
+        lock_waits: facts
+            .lock_waits
+            .iter()
+            .map(|w| LockWaitReport {
+                pid: w.pid,
+                role: w.role.clone(),
+                held_secs: w.held_secs,
+                waiting: w.waiting,
+            })
+            .collect(),
+    });
     let body = InstallationReport {
         cpor_version: env!("CARGO_PKG_VERSION"),
-        sqlite_version: facts.backend_version,
+        sqlite_version: (!team).then_some(facts.backend_version),
         now: ctx.now,
         database,
         contents,
+        postgresql,
     };
     Ok((
         Report {
@@ -285,13 +359,43 @@ pub(super) fn installation_report(
 #[derive(Serialize)]
 pub(super) struct InstallationReport {
     cpor_version: &'static str,
-    sqlite_version: String,
+    /// The SQLite library's version (not on PostgreSQL: see `postgresql.server_version`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sqlite_version: Option<String>,
     #[serde(serialize_with = "utc")]
     now: DateTime<Utc>,
     database: DatabaseReport,
     /// What is known only when the database could be read.
     #[serde(flatten)]
     contents: Option<Contents>,
+    /// The team backend's facts (SPEC §9); absent on SQLite.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    postgresql: Option<TeamReport>,
+}
+
+/// What a PostgreSQL server says about this connection.
+#[derive(Serialize)]
+struct TeamReport {
+    server_version: String,
+    role: RoleReport,
+    lock_wait_threshold_secs: u64,
+    lock_waits: Vec<LockWaitReport>,
+}
+
+/// The connected login and its cpor role (`null` when it has none).
+#[derive(Serialize)]
+struct RoleReport {
+    login: String,
+    cpor_role: Option<String>,
+}
+
+/// A session holding a lock others have waited for longer than the threshold.
+#[derive(Serialize)]
+struct LockWaitReport {
+    pid: i32,
+    role: String,
+    held_secs: u64,
+    waiting: u64,
 }
 
 /// The database file; the fields after `wal_bytes` are there when it could be read.
@@ -381,6 +485,57 @@ fn disk_low_finding(free: u64, db_size: u64, shown: &str) -> Option<Finding> {
     })
 }
 
+/// How long others may wait for a lock before it is `lock-waits` (SPEC §9: 30 s).
+fn storage_lock_wait_secs() -> u64 {
+    #[cfg(feature = "postgres")]
+    {
+        storage::postgres::diagnose::lock_wait_secs()
+    }
+    #[cfg(not(feature = "postgres"))]
+    {
+        30
+    }
+}
+
+/// `role-missing`: the login holds neither cpor role and does not own the database.
+fn role_missing_finding(login: &str) -> Finding {
+    Finding::new(
+        Severity::Error,
+        "role-missing",
+        format!(
+            "the login {login} holds neither cpor_incentives_admin nor cpor_incentives_user and does not own the database: every cpor command refuses it"
+        ),
+        format!(
+            "an admin or the database owner runs `cpor db grant {login} --role user` (or `--role admin`)"
+        ),
+    )
+}
+
+/// `lock-waits`: sessions holding locks that others have waited for longer than `secs`.
+fn lock_waits_finding(waits: &[LockWait], secs: u64) -> Option<Finding> {
+    (!waits.is_empty()).then(|| {
+        Finding::new(
+            Severity::Warning,
+            "lock-waits",
+            format!(
+                "{} session{} hold{} a lock that others have waited for longer than {secs} s: {}",
+                waits.len(),
+                if waits.len() == 1 { "" } else { "s" },
+                if waits.len() == 1 { "s" } else { "" },
+                waits
+                    .iter()
+                    .map(|w| format!(
+                        "pid {} (role {}) for {} s, {} waiting",
+                        w.pid, w.role, w.held_secs, w.waiting
+                    ))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            "find what that session is doing (`SELECT * FROM pg_stat_activity WHERE pid = PID`) and let it finish, or end it with `SELECT pg_terminate_backend(PID)`",
+        )
+    })
+}
+
 fn describe_run(run: Option<&FinalizeRun>, version: i64) -> String {
     match run {
         None if version < 2 => "unknown (this schema version predates finalize records)".into(),
@@ -424,5 +579,33 @@ mod tests {
         assert!(disk_low_finding(MIB, MIB, "/d/cpor.db").is_none());
         // A full disk is low whatever the size.
         assert!(disk_low_finding(0, 0, "/d/cpor.db").is_some());
+    }
+
+    #[test]
+    fn lock_waits_names_each_holder_and_is_a_warning() {
+        assert!(lock_waits_finding(&[], 30).is_none());
+        let waits = [LockWait {
+            pid: 4711,
+            role: "ana".into(),
+            held_secs: 45,
+            waiting: 2,
+        }];
+        let f = lock_waits_finding(&waits, 30).expect("a finding");
+        assert_eq!(
+            (f.severity, f.code.as_str()),
+            (Severity::Warning, "lock-waits")
+        );
+        assert!(
+            f.message
+                .contains("pid 4711 (role ana) for 45 s, 2 waiting"),
+            "{}",
+            f.message
+        );
+        let f = role_missing_finding("bob");
+        assert_eq!(
+            (f.severity, f.code.as_str()),
+            (Severity::Error, "role-missing")
+        );
+        assert!(f.remedy.contains("cpor db grant bob"), "{}", f.remedy);
     }
 }

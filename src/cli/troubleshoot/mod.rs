@@ -273,12 +273,36 @@ fn open_for_reading(ctx: &Ctx) -> anyhow::Result<Result<Readable, Finding>> {
             ),
             "upgrade cpor to the version that wrote this database",
         ))),
+        // On PostgreSQL nothing creates the schema but `cpor db migrate`: every command refuses.
+        BackendState::Empty if location.is_postgres() => Ok(Err(Finding::new(
+            Severity::Error,
+            "db-missing-schema",
+            format!("{shown} has no cpor schema: every cpor command refuses to use it"),
+            "the database owner runs `cpor db migrate` once (it creates the schema and the two cpor roles)",
+        ))),
         BackendState::Empty => Ok(Err(Finding::new(
             Severity::Warning,
             "db-empty",
             format!("{shown} exists but holds no cpor data yet"),
             "the first command that writes (e.g. `cpor partner add`) sets it up",
         ))),
+        // The installation report says `role-missing`; the other forms refuse as any command.
+        BackendState::Unreadable => Err(StorageError::NotPermitted {
+            user: facts.role.map(|r| r.login).unwrap_or_default(),
+            needs: "cpor_incentives_user".into(),
+            detail: "it holds no cpor role, so it may not read the cpor tables".into(),
+        }
+        .into()),
+        BackendState::Ready { version } if location.is_postgres() && version < latest => {
+            Ok(Err(Finding::new(
+                Severity::Error,
+                "schema-outdated",
+                format!(
+                    "{shown} has schema version {version}; this cpor needs version {latest}, and every command refuses the database until it is migrated"
+                ),
+                "the database owner runs `cpor db migrate`",
+            )))
+        }
         BackendState::Ready { .. } => {
             let mut db = storage::open_read_only(&location)?;
             let version = storage::read(db.as_mut(), |tx| Ok(tx.schema_version()?))?;

@@ -26,6 +26,7 @@
 mod bulk;
 mod claims;
 pub mod conn;
+pub mod diagnose;
 mod error;
 mod other;
 pub mod schema;
@@ -35,9 +36,8 @@ pub use error::Caller;
 pub use schema::{ADMIN_ROLE, USER_ROLE};
 
 use super::{
-    BackendFacts, BackendState, ClaimFilter, EnrolOutcome, FinalizeRun, GroupCounts, MonthCounts,
-    OpenOptions, Overdue, PartnerRecord, PoeFile, ReportGroup, StatusCounts, StorageError, Store,
-    Txn,
+    BackendFacts, ClaimFilter, EnrolOutcome, FinalizeRun, GroupCounts, MonthCounts, OpenOptions,
+    Overdue, PartnerRecord, PoeFile, ReportGroup, StatusCounts, StorageError, Store, Txn,
 };
 use crate::model::{
     Claim, HistoryEvent, NewClaim, Partner, Pin, PinKind, PinLogEntry, Program, Status,
@@ -150,30 +150,7 @@ impl PgStore {
 
 /// What is at `url`: the server's facts and whether the cpor schema is there.
 pub fn probe(url: &str) -> Result<BackendFacts, StorageError> {
-    let (mut client, caller) = connect(url)?;
-    let version: String = client
-        .query_one("SHOW server_version", &[])
-        .map_err(|e| error::from_pg(e, &caller))?
-        .get(0);
-    let stored = schema::stored_version(&mut client).map_err(|e| error::from_anyhow(e, &caller))?;
-    let state = match stored {
-        None => BackendState::Empty,
-        Some(v) if v > schema::LATEST_VERSION => BackendState::Newer { version: v },
-        Some(v) => BackendState::Ready { version: v },
-    };
-    Ok(BackendFacts {
-        backend: "PostgreSQL",
-        backend_version: version,
-        location: caller.location.clone(),
-        state,
-        size_bytes: None,
-        wal_bytes: None,
-        free_bytes: None,
-        hot_journal: false,
-        mode: None,
-        latest_schema_version: schema::LATEST_VERSION,
-        journal_mode: None,
-    })
+    diagnose::probe(url)
 }
 
 /// `cpor db migrate` on PostgreSQL: create or upgrade the schema and the roles. Returns the
@@ -302,27 +279,7 @@ impl Store for PgStore {
     }
 
     fn facts(&mut self) -> Result<BackendFacts, StorageError> {
-        let version: String = self
-            .client
-            .query_one("SHOW server_version", &[])
-            .map_err(|e| error::from_pg(e, &self.caller))?
-            .get(0);
-        let stored = schema::stored_version(&mut self.client)
-            .map_err(|e| error::from_anyhow(e, &self.caller))?
-            .unwrap_or(0);
-        Ok(BackendFacts {
-            backend: "PostgreSQL",
-            backend_version: version,
-            location: self.caller.location.clone(),
-            state: BackendState::Ready { version: stored },
-            size_bytes: None,
-            wal_bytes: None,
-            free_bytes: None,
-            hot_journal: false,
-            mode: None,
-            latest_schema_version: schema::LATEST_VERSION,
-            journal_mode: None,
-        })
+        diagnose::facts(&mut self.client, &self.caller)
     }
 
     fn backup_to(&mut self, _dest: &Path) -> Result<u64, StorageError> {

@@ -66,6 +66,8 @@ pub fn probe(path: &Path) -> Result<BackendFacts, StorageError> {
         mode,
         latest_schema_version: LATEST_VERSION,
         journal_mode: None,
+        role: None,
+        lock_waits: Vec::new(),
     })
 }
 
