@@ -912,14 +912,14 @@ Register-ArgumentCompleter -Native -CommandName 'cpor' -ScriptBlock {
             break
         }
         'cpor;export' {
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only claims with this status (repeatable): pending, official, opted-out, withdrawn')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only claims with this status (repeatable)')
             [CompletionResult]::new('--program', '--program', [CompletionResultType]::ParameterName, 'Only claims in this program')
             [CompletionResult]::new('--partner-id', '--partner-id', [CompletionResultType]::ParameterName, 'Only claims of this PartnerID')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Only claims on this tenant')
             [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Only claims naming this domain')
             [CompletionResult]::new('--workload', '--workload', [CompletionResultType]::ParameterName, 'Only claims on this workload or product')
             [CompletionResult]::new('--due-before', '--due-before', [CompletionResultType]::ParameterName, 'Only claims whose opt-out deadline is before this instant (RFC 3339, or a date meaning its midnight UTC)')
-            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order by filing time (newest first) or by deadline (soonest first); ties by claim ID')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort by filing time (newest first) or by deadline (soonest first); ties by claim ID')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: <platform data dir>/cpor/cpor.db]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (jsonl: the rows of import and export)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current instant (RFC 3339), for backfills, replays and tests')

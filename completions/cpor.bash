@@ -1544,11 +1544,11 @@ _cpor() {
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "pending official opted-out withdrawn" -- "${cur}"))
                     return 0
                     ;;
                 --program)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "osa-sell osu-m365 osu-bizapps" -- "${cur}"))
                     return 0
                     ;;
                 --partner-id)

@@ -853,14 +853,14 @@ set edit:completion:arg-completer[cpor] = {|@words|
             cand --version 'Print version'
         }
         &'cpor;export'= {
-            cand --status 'Only claims with this status (repeatable): pending, official, opted-out, withdrawn'
+            cand --status 'Only claims with this status (repeatable)'
             cand --program 'Only claims in this program'
             cand --partner-id 'Only claims of this PartnerID'
             cand --tenant 'Only claims on this tenant'
             cand --domain 'Only claims naming this domain'
             cand --workload 'Only claims on this workload or product'
             cand --due-before 'Only claims whose opt-out deadline is before this instant (RFC 3339, or a date meaning its midnight UTC)'
-            cand --sort 'Order by filing time (newest first) or by deadline (soonest first); ties by claim ID'
+            cand --sort 'Sort by filing time (newest first) or by deadline (soonest first); ties by claim ID'
             cand --db 'Database file [default: <platform data dir>/cpor/cpor.db]'
             cand --format 'Output format (jsonl: the rows of import and export)'
             cand --now 'The current instant (RFC 3339), for backfills, replays and tests'

@@ -727,14 +727,19 @@ complete -c cpor -n "__fish_cpor_using_subcommand import" -l no-input -d 'Never 
 complete -c cpor -n "__fish_cpor_using_subcommand import" -s y -l yes -d 'Answer yes to confirmations'
 complete -c cpor -n "__fish_cpor_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cpor -n "__fish_cpor_using_subcommand import" -s V -l version -d 'Print version'
-complete -c cpor -n "__fish_cpor_using_subcommand export" -l status -d 'Only claims with this status (repeatable): pending, official, opted-out, withdrawn' -r
-complete -c cpor -n "__fish_cpor_using_subcommand export" -l program -d 'Only claims in this program' -r
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l status -d 'Only claims with this status (repeatable)' -r -f -a "pending\t''
+official\t''
+opted-out\t''
+withdrawn\t''"
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l program -d 'Only claims in this program' -r -f -a "osa-sell\t''
+osu-m365\t''
+osu-bizapps\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand export" -l partner-id -d 'Only claims of this PartnerID' -r
 complete -c cpor -n "__fish_cpor_using_subcommand export" -l tenant -d 'Only claims on this tenant' -r
 complete -c cpor -n "__fish_cpor_using_subcommand export" -l domain -d 'Only claims naming this domain' -r
 complete -c cpor -n "__fish_cpor_using_subcommand export" -l workload -d 'Only claims on this workload or product' -r
 complete -c cpor -n "__fish_cpor_using_subcommand export" -l due-before -d 'Only claims whose opt-out deadline is before this instant (RFC 3339, or a date meaning its midnight UTC)' -r
-complete -c cpor -n "__fish_cpor_using_subcommand export" -l sort -d 'Order by filing time (newest first) or by deadline (soonest first); ties by claim ID' -r -f -a "filed\t''
+complete -c cpor -n "__fish_cpor_using_subcommand export" -l sort -d 'Sort by filing time (newest first) or by deadline (soonest first); ties by claim ID' -r -f -a "filed\t''
 deadline\t''"
 complete -c cpor -n "__fish_cpor_using_subcommand export" -l db -d 'Database file [default: <platform data dir>/cpor/cpor.db]' -r -F
 complete -c cpor -n "__fish_cpor_using_subcommand export" -l format -d 'Output format (jsonl: the rows of import and export)' -r -f -a "table\t''

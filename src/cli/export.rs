@@ -1,11 +1,8 @@
 //! `cpor export`: every matching claim, streamed, as JSONL (with history) or CSV.
 
-use super::{Ctx, RowFormat, bad_value};
-use crate::model::{Program, Status, parse_date, parse_instant};
+use super::filter::FilterArgs;
+use super::{Ctx, RowFormat};
 use crate::output::{Format, emit_claim_stream_to, emit_to, write_claim_line};
-use crate::rules::format::{parse_domain, parse_guid, parse_partner_id};
-use crate::storage::{ClaimFilter, ClaimSort};
-use chrono::{DateTime, Utc};
 use clap::Args;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -27,34 +24,8 @@ pub struct ExportArgs {
     /// Where to write: a file, or - for stdout [default: -]
     #[arg(value_name = "FILE|-")]
     pub file: Option<PathBuf>,
-    /// Only claims with this status (repeatable): pending, official, opted-out, withdrawn
-    #[arg(long, value_name = "STATUS")]
-    pub status: Vec<String>,
-    /// Only claims in this program
-    #[arg(long)]
-    pub program: Option<String>,
-    /// Only claims of this PartnerID
-    #[arg(long, value_name = "ID")]
-    pub partner_id: Option<String>,
-    /// Only claims on this tenant
-    #[arg(long, value_name = "GUID")]
-    pub tenant: Option<String>,
-    /// Only claims naming this domain
-    #[arg(long)]
-    pub domain: Option<String>,
-    /// Only claims on this workload or product
-    #[arg(long, value_name = "KEY")]
-    pub workload: Option<String>,
-    /// Only claims whose opt-out deadline is before this instant (RFC 3339, or a date meaning
-    /// its midnight UTC)
-    #[arg(long, value_name = "TIME")]
-    pub due_before: Option<String>,
-    /// Order by filing time (newest first) or by deadline (soonest first); ties by claim ID
-    #[arg(long, value_enum, default_value_t = super::list::SortKey::Filed)]
-    pub sort: super::list::SortKey,
-    /// Reverse the order
-    #[arg(long)]
-    pub reverse: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 /// The row format of a file named `path`, by its extension.
@@ -71,69 +42,8 @@ pub(super) fn format_of_path(path: &Path) -> Option<RowFormat> {
     }
 }
 
-fn parse_due(s: &str) -> Result<DateTime<Utc>, String> {
-    if let Ok(d) = parse_date(s) {
-        return Ok(d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc());
-    }
-    parse_instant(s)
-        .map_err(|_| format!("'{s}' is neither a date (YYYY-MM-DD) nor an RFC 3339 instant"))
-}
-
-/// The filter the flags describe, checked as `list` checks them.
-fn filter(ctx: &Ctx, a: &ExportArgs) -> anyhow::Result<ClaimFilter> {
-    Ok(ClaimFilter {
-        statuses: a
-            .status
-            .iter()
-            .map(|s| s.parse::<Status>())
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| bad_value("--status", e))?,
-        program: a
-            .program
-            .as_deref()
-            .map(str::parse::<Program>)
-            .transpose()
-            .map_err(|e| bad_value("--program", e))?,
-        partner_id: a
-            .partner_id
-            .as_deref()
-            .map(parse_partner_id)
-            .transpose()
-            .map_err(|e| bad_value("--partner-id", e))?,
-        tenant: a
-            .tenant
-            .as_deref()
-            .map(|t| parse_guid("tenant ID", t))
-            .transpose()
-            .map_err(|e| bad_value("--tenant", e))?,
-        domain: a
-            .domain
-            .as_deref()
-            .map(parse_domain)
-            .transpose()
-            .map_err(|e| bad_value("--domain", e))?,
-        workload: a
-            .workload
-            .as_deref()
-            .map(|w| super::unit::known_workload(ctx, "--workload", w, None))
-            .transpose()?,
-        due_before: a
-            .due_before
-            .as_deref()
-            .map(parse_due)
-            .transpose()
-            .map_err(|e| bad_value("--due-before", e))?,
-        sort: match a.sort {
-            super::list::SortKey::Filed => ClaimSort::Filed,
-            super::list::SortKey::Deadline => ClaimSort::Deadline,
-        },
-        reverse: a.reverse,
-        limit: None,
-    })
-}
-
 pub fn run(ctx: &Ctx, a: ExportArgs) -> anyhow::Result<u8> {
-    let filter = filter(ctx, &a)?;
+    let filter = a.filter.filter(ctx)?;
     let dest = a.file.clone().filter(|p| p.as_os_str() != "-");
     let format = ctx
         .row_format

@@ -1,12 +1,11 @@
 //! `cpor list`: claims, filtered, newest first or soonest deadline first.
 
-use super::{Ctx, bad_value};
-use crate::model::{Program, Status, parse_date, parse_instant};
+use super::Ctx;
+use super::filter::FilterArgs;
 use crate::output::{Format, emit_claim_stream, emit_claims};
-use crate::rules::format::{parse_domain, parse_guid, parse_limit, parse_partner_id};
-use crate::storage::{self, ClaimFilter, ClaimSort};
-use chrono::{DateTime, Utc};
-use clap::{Args, ValueEnum};
+use crate::rules::format::parse_limit;
+use crate::storage::{self, ClaimFilter};
+use clap::Args;
 
 /// List claims, newest first (or soonest deadline first with --sort deadline).
 ///
@@ -20,34 +19,8 @@ use clap::{Args, ValueEnum};
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct ListArgs {
-    /// Only claims with this status (repeatable)
-    #[arg(long, value_name = "STATUS", value_parser = super::keys::<Status>(), ignore_case = true)]
-    pub status: Vec<String>,
-    /// Only claims in this program
-    #[arg(long, value_parser = super::keys::<Program>(), ignore_case = true)]
-    pub program: Option<String>,
-    /// Only claims of this PartnerID
-    #[arg(long, value_name = "ID")]
-    pub partner_id: Option<String>,
-    /// Only claims on this tenant
-    #[arg(long, value_name = "GUID")]
-    pub tenant: Option<String>,
-    /// Only claims naming this domain
-    #[arg(long)]
-    pub domain: Option<String>,
-    /// Only claims on this workload or product
-    #[arg(long, value_name = "KEY")]
-    pub workload: Option<String>,
-    /// Only claims whose opt-out deadline is before this instant (RFC 3339, or a date meaning
-    /// its midnight UTC)
-    #[arg(long, value_name = "TIME")]
-    pub due_before: Option<String>,
-    /// Sort by filing time (newest first) or by deadline (soonest first); ties by claim ID
-    #[arg(long, value_enum, ignore_case = true, default_value_t = SortKey::Filed)]
-    pub sort: SortKey,
-    /// Reverse the order
-    #[arg(long)]
-    pub reverse: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// Show at most N claims
     #[arg(long, value_name = "N", default_value_t = 100, conflicts_with = "all", value_parser = parse_limit)]
     pub limit: u64,
@@ -60,71 +33,8 @@ pub struct ListArgs {
     pub wide: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SortKey {
-    Filed,
-    Deadline,
-}
-
-fn parse_due(s: &str) -> Result<DateTime<Utc>, String> {
-    if let Ok(d) = parse_date(s) {
-        return Ok(d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc());
-    }
-    parse_instant(s)
-        .map_err(|_| format!("'{s}' is neither a date (YYYY-MM-DD) nor an RFC 3339 instant"))
-}
-
 pub fn run(ctx: &Ctx, a: ListArgs) -> anyhow::Result<u8> {
-    let statuses = a
-        .status
-        .iter()
-        .map(|s| s.parse::<Status>())
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| bad_value("--status", e))?;
-    let filter = ClaimFilter {
-        statuses,
-        program: a
-            .program
-            .as_deref()
-            .map(str::parse::<Program>)
-            .transpose()
-            .map_err(|e| bad_value("--program", e))?,
-        partner_id: a
-            .partner_id
-            .as_deref()
-            .map(parse_partner_id)
-            .transpose()
-            .map_err(|e| bad_value("--partner-id", e))?,
-        tenant: a
-            .tenant
-            .as_deref()
-            .map(|t| parse_guid("tenant ID", t))
-            .transpose()
-            .map_err(|e| bad_value("--tenant", e))?,
-        domain: a
-            .domain
-            .as_deref()
-            .map(parse_domain)
-            .transpose()
-            .map_err(|e| bad_value("--domain", e))?,
-        workload: a
-            .workload
-            .as_deref()
-            .map(|w| super::unit::known_workload(ctx, "--workload", w, None))
-            .transpose()?,
-        due_before: a
-            .due_before
-            .as_deref()
-            .map(parse_due)
-            .transpose()
-            .map_err(|e| bad_value("--due-before", e))?,
-        sort: match a.sort {
-            SortKey::Filed => ClaimSort::Filed,
-            SortKey::Deadline => ClaimSort::Deadline,
-        },
-        reverse: a.reverse,
-        limit: None,
-    };
+    let filter = a.filter.filter(ctx)?;
     let mut db = ctx.db_existing()?;
     // JSON and CSV need no calendar zones: they stream straight from the query to stdout.
     if ctx.format != Format::Table {

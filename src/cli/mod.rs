@@ -11,6 +11,7 @@ mod due;
 mod dump;
 mod edit;
 mod export;
+mod filter;
 mod finalize;
 mod import;
 mod list;
