@@ -53,7 +53,7 @@ pub fn run(ctx: &Ctx, a: FinalizeArgs) -> anyhow::Result<u8> {
             .map(|t| t.claim_id)
             .collect();
     } else {
-        let due = storage::read(db.as_mut(), |tx| Ok(tx.overdue(ctx.now)?))?.count;
+        let due = storage::read(db.as_mut(), |tx| Ok(tx.overdue(ctx.now, None)?))?.count;
         let bar = progress_bar(ctx, due);
         let run = match storage::write(db.as_mut(), |tx| {
             Ok(tx.start_finalize_run(ctx.now, &ctx.actor)?)

@@ -472,7 +472,9 @@ pub trait Txn {
     /// The backend's integrity check: `["ok"]` when healthy, else the problems (at most 20).
     fn integrity_check(&mut self) -> Result<Vec<String>, StorageError>;
     /// Pending claims whose deadline is at or before `now`.
-    fn overdue(&mut self, now: DateTime<Utc>) -> Result<Overdue, StorageError>;
+    /// Pending claims past their deadline at `now`: counted exactly, or up to `cap` (then
+    /// `capped` says more exist) so a health check stays cheap however many there are.
+    fn overdue(&mut self, now: DateTime<Utc>, cap: Option<u64>) -> Result<Overdue, StorageError>;
     /// Every PoE version of the active claims that is a local file, by claim and version.
     fn active_poe_files(&mut self) -> Result<Vec<PoeFile>, StorageError>;
     /// How many claims there are in all.
@@ -685,7 +687,10 @@ pub struct FinalizeRun {
 /// Pending claims whose deadline has passed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Overdue {
+    /// How many, up to the cap asked for.
     pub count: u64,
+    /// More than `count` exist (the count stopped at the cap).
+    pub capped: bool,
     pub oldest_deadline: Option<DateTime<Utc>>,
     /// Up to ten of them, oldest deadline first.
     pub sample: Vec<i64>,

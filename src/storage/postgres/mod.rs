@@ -374,7 +374,7 @@ impl Txn for PgTxn<'_> {
         fn last_finalize_run(&mut self) -> Option<FinalizeRun>;
         fn schema_version(&mut self) -> i64;
         fn integrity_check(&mut self) -> Vec<String>;
-        fn overdue(&mut self, now: DateTime<Utc>) -> Overdue;
+        fn overdue(&mut self, now: DateTime<Utc>, cap: Option<u64>) -> Overdue;
         fn active_poe_files(&mut self) -> Vec<PoeFile>;
         fn claim_count(&mut self) -> u64;
         fn pin(&mut self, kind: PinKind, value: &str) -> Option<Pin>;

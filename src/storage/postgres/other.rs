@@ -325,12 +325,23 @@ impl PgTxn<'_> {
             .collect())
     }
 
-    pub fn overdue(&mut self, now: DateTime<Utc>) -> anyhow::Result<Overdue> {
+    /// Pending claims past their deadline, counted up to `cap` (one past it tells that more
+    /// exist; `LIMIT NULL` is no limit).
+    pub fn overdue(&mut self, now: DateTime<Utc>, cap: Option<u64>) -> anyhow::Result<Overdue> {
+        let limit: Option<i64> = cap.map(|c| i64::try_from(c).unwrap_or(i64::MAX - 1) + 1);
         let r = self.query_one(
-            "SELECT count(*), min(deadline) FROM claims WHERE status = 'pending' AND deadline <= $1",
-            &[&utc_text(now)],
+            "SELECT (SELECT count(*) FROM (SELECT 1 FROM claims
+                       WHERE status = 'pending' AND deadline <= $1 LIMIT $2) due),
+                    (SELECT min(deadline) FROM claims WHERE status = 'pending' AND deadline <= $1)",
+            &[&utc_text(now), &limit],
         )?;
-        let count: i64 = r.try_get(0)?;
+        let counted: i64 = r.try_get(0)?;
+        let capped = cap.is_some_and(|c| counted as u64 > c);
+        let count = if capped {
+            cap.unwrap_or(0)
+        } else {
+            counted as u64
+        };
         let oldest: Option<String> = r.try_get(1)?;
         let sample = self
             .due_claims(now, Some(10))?
@@ -338,7 +349,8 @@ impl PgTxn<'_> {
             .map(|c| c.id)
             .collect();
         Ok(Overdue {
-            count: count as u64,
+            count,
+            capped,
             oldest_deadline: oldest.map(instant).transpose()?,
             sample,
         })

@@ -22,20 +22,31 @@ impl SqliteTxn<'_> {
         Ok(rows)
     }
 
-    /// Pending claims whose deadline is at or before `now`.
-    pub fn overdue(&self, now: DateTime<Utc>) -> anyhow::Result<Overdue> {
-        let (count, oldest): (i64, Option<String>) = self.tx.query_row(
-            "SELECT count(*), min(deadline) FROM claims WHERE status = 'pending' AND deadline <= ?1",
-            [utc_text(now)],
+    /// Pending claims whose deadline is at or before `now`, counted up to `cap` (one past it
+    /// tells that more exist): both queries walk the index on pending deadlines.
+    pub fn overdue(&self, now: DateTime<Utc>, cap: Option<u64>) -> anyhow::Result<Overdue> {
+        let limit = cap.map_or(-1, |c| i64::try_from(c).unwrap_or(i64::MAX - 1) + 1);
+        let (counted, oldest): (i64, Option<String>) = self.tx.query_row(
+            "SELECT (SELECT count(*) FROM (SELECT 1 FROM claims
+                       WHERE status = 'pending' AND deadline <= ?1 LIMIT ?2)),
+                    (SELECT min(deadline) FROM claims WHERE status = 'pending' AND deadline <= ?1)",
+            rusqlite::params![utc_text(now), limit],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
+        let capped = cap.is_some_and(|c| counted as u64 > c);
+        let count = if capped {
+            cap.unwrap_or(0)
+        } else {
+            counted as u64
+        };
         let sample = self
             .due_claims(now, Some(10))?
             .into_iter()
             .map(|c| c.id)
             .collect();
         Ok(Overdue {
-            count: count as u64,
+            count,
+            capped,
             oldest_deadline: oldest
                 .map(|s| parse_instant(&s).map_err(|e| anyhow!("malformed stored time: {e}")))
                 .transpose()?,

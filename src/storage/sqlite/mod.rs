@@ -217,7 +217,7 @@ impl Txn for SqliteTxn<'_> {
         fn last_finalize_run(&mut self) -> Option<FinalizeRun>;
         fn schema_version(&mut self) -> i64;
         fn integrity_check(&mut self) -> Vec<String>;
-        fn overdue(&mut self, now: DateTime<Utc>) -> Overdue;
+        fn overdue(&mut self, now: DateTime<Utc>, cap: Option<u64>) -> Overdue;
         fn active_poe_files(&mut self) -> Vec<PoeFile>;
         fn claim_count(&mut self) -> u64;
         fn pin(&mut self, kind: PinKind, value: &str) -> Option<Pin>;
@@ -325,6 +325,32 @@ mod tests {
         .unwrap();
         assert_eq!(claim.status, Status::Official);
         assert_eq!(claim.official_at, Some(at));
+        let _ = std::fs::remove_dir_all(path.parent().unwrap());
+    }
+
+    /// The overdue count stops one past a cap and says more exist; without a cap it is exact.
+    #[test]
+    fn overdue_counts_up_to_a_cap() {
+        let path = temp_db("overdue");
+        let mut store = SqliteStore::open(&path, &OpenOptions::default()).unwrap();
+        let at: DateTime<Utc> = "2025-06-10T00:00:00Z".parse().unwrap();
+        let now: DateTime<Utc> = "2025-06-12T02:15:00Z".parse().unwrap();
+        let counts = write(&mut store, |tx| {
+            for i in 0..5 {
+                let mut c = new_claim(at);
+                c.workload = ["teams", "exchange", "sharepoint", "onedrive", "intune"][i].into();
+                tx.insert_claim(&c)?;
+            }
+            let mut counts = Vec::new();
+            for cap in [Some(3), Some(5), Some(9), None] {
+                let o = tx.overdue(now, cap)?;
+                assert_eq!(o.oldest_deadline, Some(at));
+                counts.push((o.count, o.capped));
+            }
+            Ok(counts)
+        })
+        .unwrap();
+        assert_eq!(counts, [(3, true), (5, false), (5, false), (5, false)]);
         let _ = std::fs::remove_dir_all(path.parent().unwrap());
     }
 }
