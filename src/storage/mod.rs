@@ -16,6 +16,7 @@
 #[cfg(feature = "postgres")]
 pub mod postgres;
 pub mod sqlite;
+mod stored;
 
 /// The schema version this binary writes. Versions number the schema's features, so every
 /// backend's migrations count the same way.
@@ -656,6 +657,23 @@ pub struct ClaimFilter {
     pub reverse: bool,
     /// `None` means all rows.
     pub limit: Option<u64>,
+}
+
+impl ClaimFilter {
+    /// The `ORDER BY` of this filter, the same text on every backend: the sort column, then the
+    /// claim ID, both in the sort's direction (flipped by `reverse`).
+    pub fn order_by(&self) -> String {
+        let (key, ascending) = match self.sort {
+            ClaimSort::Filed => ("filed_at", false),
+            ClaimSort::Deadline => ("deadline", true),
+        };
+        let dir = if ascending != self.reverse {
+            "ASC"
+        } else {
+            "DESC"
+        };
+        format!("{key} {dir}, id {dir}")
+    }
 }
 
 /// Sort order of `list`: `Filed` is newest first, `Deadline` soonest deadline first; ties by

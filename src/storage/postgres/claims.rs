@@ -9,7 +9,7 @@ use crate::model::{
 use crate::rules::eligibility::{Holder, StoredFacts, UnitRequest};
 use crate::rules::history::event_hash;
 use crate::rules::lifecycle::{ClaimState, Transition};
-use crate::storage::{ClaimFilter, ClaimSort, StorageError};
+use crate::storage::{ClaimFilter, StorageError};
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use postgres::Row;
@@ -487,21 +487,15 @@ fn filter_sql(filter: &ClaimFilter) -> (String, Vec<String>) {
 
 pub(super) fn list_sql(filter: &ClaimFilter, columns: &str) -> (String, Vec<String>) {
     let (where_sql, values) = filter_sql(filter);
-    let (key, ascending) = match filter.sort {
-        ClaimSort::Filed => ("filed_at", false),
-        ClaimSort::Deadline => ("deadline", true),
-    };
-    let dir = if ascending != filter.reverse {
-        "ASC"
-    } else {
-        "DESC"
-    };
     let limit = filter
         .limit
         .map(|n| format!(" LIMIT {n}"))
         .unwrap_or_default();
     (
-        format!("SELECT {columns} FROM claims {where_sql} ORDER BY {key} {dir}, id {dir}{limit}"),
+        format!(
+            "SELECT {columns} FROM claims {where_sql} ORDER BY {}{limit}",
+            filter.order_by()
+        ),
         values,
     )
 }

@@ -2,15 +2,17 @@
 
 use super::SqliteTxn;
 use crate::model::{
-    Action, Claim, Contact, HistoryEvent, NewClaim, PartnerContact, PinKind, Poe, PoeVersion,
-    Status, Warning, parse_instant, utc_text,
+    Action, Claim, Contact, HistoryEvent, NewClaim, PartnerContact, PinKind, Poe, Status, Warning,
+    utc_text,
 };
 use crate::rules::eligibility::{Holder, StoredFacts, UnitRequest};
 use crate::rules::history::event_hash;
 use crate::rules::lifecycle::{ClaimState, Transition};
-use crate::storage::{ClaimFilter, ClaimSort, StorageError};
-use anyhow::{Context, anyhow};
-use chrono::{DateTime, NaiveDate, Utc};
+pub(super) use crate::storage::stored::{date, instant, poe_json};
+use crate::storage::stored::{poe_from_json, poe_versions};
+use crate::storage::{ClaimFilter, StorageError};
+use anyhow::Context;
+use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
@@ -483,57 +485,6 @@ impl SqliteTxn<'_> {
     }
 }
 
-/// A PoE as stored in an event: `{location, sha256, size, signed_on}`.
-pub(super) fn poe_json(p: &Poe) -> anyhow::Result<String> {
-    Ok(serde_json::to_string(&serde_json::json!({
-        "location": p.location,
-        "sha256": p.sha256,
-        "size": p.size,
-        "signed_on": p.signed_on.to_string(),
-    }))?)
-}
-
-fn poe_from_json(s: &str) -> anyhow::Result<Poe> {
-    #[derive(serde::Deserialize)]
-    struct Stored {
-        location: String,
-        sha256: Option<String>,
-        size: Option<u64>,
-        signed_on: String,
-    }
-    let p: Stored = serde_json::from_str(s).context("malformed stored PoE")?;
-    Ok(Poe {
-        location: p.location,
-        sha256: p.sha256,
-        size: p.size,
-        signed_on: date(&p.signed_on)?,
-    })
-}
-
-/// The PoE versions column of [`COLUMNS`]: a JSON array of
-/// `[location, sha256, size, signed_on, added_at, added_by]`, oldest first.
-fn poe_versions(text: Option<String>) -> anyhow::Result<Vec<PoeVersion>> {
-    type Row = (String, Option<String>, Option<u64>, String, String, String);
-    let rows: Vec<Row> = match text {
-        Some(t) => serde_json::from_str(&t).context("malformed stored PoE versions")?,
-        None => Vec::new(),
-    };
-    rows.into_iter()
-        .map(|(location, sha256, size, signed_on, added_at, added_by)| {
-            Ok(PoeVersion {
-                poe: Poe {
-                    location,
-                    sha256,
-                    size,
-                    signed_on: date(&signed_on)?,
-                },
-                added_at: instant(&added_at)?,
-                added_by,
-            })
-        })
-        .collect()
-}
-
 /// The `WHERE` clause of `filter` and its bound values. Statuses are written as literals (they
 /// come from a closed set): SQLite uses the partial index on pending deadlines only when the
 /// query says `status = 'pending'` in its text.
@@ -584,32 +535,17 @@ fn filter_sql(filter: &ClaimFilter) -> (String, Vec<Value>) {
 /// its limit. Every form is served by an index of migration 5 (see the plan test below).
 pub(super) fn list_sql(filter: &ClaimFilter, columns: &str) -> (String, Vec<Value>) {
     let (where_sql, values) = filter_sql(filter);
-    let (key, ascending) = match filter.sort {
-        ClaimSort::Filed => ("filed_at", false),
-        ClaimSort::Deadline => ("deadline", true),
-    };
-    let dir = if ascending != filter.reverse {
-        "ASC"
-    } else {
-        "DESC"
-    };
     let limit = filter
         .limit
         .map(|n| format!(" LIMIT {n}"))
         .unwrap_or_default();
     (
-        format!("SELECT {columns} FROM claims {where_sql} ORDER BY {key} {dir}, id {dir}{limit}"),
+        format!(
+            "SELECT {columns} FROM claims {where_sql} ORDER BY {}{limit}",
+            filter.order_by()
+        ),
         values,
     )
-}
-
-pub(super) fn instant(s: &str) -> anyhow::Result<DateTime<Utc>> {
-    parse_instant(s).map_err(|e| anyhow!("malformed stored time: {e}"))
-}
-
-pub(super) fn date(s: &str) -> anyhow::Result<NaiveDate> {
-    s.parse()
-        .with_context(|| format!("malformed stored date '{s}'"))
 }
 
 /// An event from columns `at, actor, action, from_status, to_status, reason, prev_hash, hash,
@@ -697,6 +633,7 @@ pub(super) fn row_to_claim(r: &Row) -> anyhow::Result<Claim> {
 mod tests {
     use super::*;
     use crate::model::Program;
+    use crate::storage::ClaimSort;
     use rusqlite::Connection;
 
     /// The plan of `sql`, one detail line per step.
@@ -714,7 +651,7 @@ mod tests {
     fn every_list_form_is_an_index_lookup() {
         let mut conn = Connection::open_in_memory().unwrap();
         super::super::schema::migrate(&mut conn, 7).unwrap();
-        let t = |s: &str| parse_instant(s).unwrap();
+        let t = |s: &str| crate::model::parse_instant(s).unwrap();
         let base = ClaimFilter {
             limit: Some(101),
             ..ClaimFilter::default()
