@@ -3,7 +3,9 @@
 
 use super::Ctx;
 use crate::error::CporError;
-use crate::output::{Format, csv_safe, emit, emit_json, text_cell};
+use crate::output::{Format, emit_json};
+#[cfg(feature = "postgres")]
+use crate::output::{csv_safe, emit, text_cell};
 use crate::storage::{self, Location};
 use clap::{Args, Subcommand, ValueEnum};
 
@@ -203,6 +205,7 @@ fn roles(ctx: &Ctx, url: &str) -> anyhow::Result<u8> {
 }
 
 /// A login name is a plain identifier (it is quoted, but a typo should not become a role).
+#[cfg(feature = "postgres")]
 fn check_login(login: &str) -> anyhow::Result<&str> {
     let ok = !login.is_empty()
         && login.len() <= 63

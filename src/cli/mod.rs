@@ -441,6 +441,7 @@ fn build_ctx(g: &GlobalArgs, mut style: Style, tolerate_config: bool) -> anyhow:
             .or(config.format)
             .unwrap_or(Format::Table)
     };
+    #[cfg_attr(not(feature = "postgres"), allow(unused_mut))]
     let mut actor = match &g.actor {
         Some(a) => crate::rules::format::parse_text("--actor", a).map_err(|e| {
             CporError::usage("invalid-actor", e).hint("pass a name, e.g. --actor alice")
