@@ -229,6 +229,7 @@ CREATE TABLE pins (
     PRIMARY KEY (kind, value)
 );
 CREATE INDEX pins_tenant ON pins (tenant_id);
+CREATE INDEX pins_by_claim ON pins (by_claim);
 CREATE TABLE pin_log (
     id          bigserial PRIMARY KEY,
     at          text COLLATE "C" NOT NULL,

@@ -241,6 +241,9 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX claims_workload ON claims (workload, filed_at);
     CREATE INDEX claims_program ON claims (program, filed_at);
     CREATE INDEX claims_unit ON claims (unit_key);
+    -- A pin's claim: `restore` loads pins before their claims with foreign keys deferred, and
+    -- SQLite then looks up the pins of every claim it inserts; without this, once per pin.
+    CREATE INDEX pins_by_claim ON pins (by_claim);
     "#,
 ];
 
