@@ -55,66 +55,16 @@ pub fn run(ctx: &Ctx, a: FinalizeArgs) -> anyhow::Result<u8> {
     } else {
         let due = storage::read(db.as_mut(), |tx| Ok(tx.overdue(ctx.now, None)?))?.count;
         let bar = progress_bar(ctx, due);
-        let run = match storage::write(db.as_mut(), |tx| {
+        match storage::write(db.as_mut(), |tx| {
             Ok(tx.start_finalize_run(ctx.now, &ctx.actor)?)
         }) {
-            Ok(run) => run,
-            // The team backend lets one run at a time; the other one does the work.
+            Ok(run) => ids = finalize_due_claims(ctx, db.as_mut(), run, bar.as_ref())?,
+            // The team backend lets one run at a time; the other one does the work, and this
+            // one reports that it finalized nothing (JSON included, for scripts).
             Err(e) if matches!(e.downcast_ref(), Some(storage::StorageError::RunInProgress)) => {
                 ctx.note("another finalize run is in progress; this one did nothing");
-                return Ok(0);
             }
             Err(e) => return Err(e),
-        };
-        // Chunks commit without flushing to disk: finalize is idempotent, so a crash can lose
-        // only chunks that a rerun redoes. The run's last commit is durable again, which (in
-        // WAL mode) makes every chunk before it durable too. See the sqlite storage docs.
-        db.relax_durability(true)?;
-        loop {
-            let chunk = storage::write(db.as_mut(), |tx| {
-                let started = std::time::Instant::now();
-                let mut done = Vec::new();
-                loop {
-                    let due = tx.due_claims(ctx.now, Some(BATCH))?;
-                    let read = due.len() as u64;
-                    let before = done.len();
-                    for claim in due {
-                        if let Some(t) = lifecycle::finalize_due(claim, ctx.now) {
-                            tx.apply(&t, ctx.now, &ctx.actor)?;
-                            done.push(t.claim_id);
-                        }
-                    }
-                    // A batch the rules left untouched would come back unchanged: stop.
-                    if read < BATCH || done.len() == before || started.elapsed() >= CHUNK_TIME {
-                        break;
-                    }
-                }
-                tx.count_finalized(run, done.len() as u64)?;
-                Ok(done)
-            })?;
-            if chunk.is_empty() {
-                break;
-            }
-            if let Some(b) = &bar {
-                b.inc(chunk.len() as u64);
-            }
-            // Let a process waiting for the write lock (polling every millisecond) in before
-            // the next chunk: staff filing claims wait one chunk at most, not the whole run.
-            std::thread::sleep(PAUSE);
-            ctx.debug(format!(
-                "committed {} claims (through claim {})",
-                chunk.len(),
-                chunk[chunk.len() - 1]
-            ));
-            ids.extend(chunk);
-        }
-        db.relax_durability(false)?;
-        storage::write(db.as_mut(), |tx| Ok(tx.finish_finalize_run(run, ctx.now)?))?;
-        if ctx.location().is_postgres() && ids.len() >= 10_000 {
-            ctx.note(format!(
-                "{} claims changed: run `VACUUM (ANALYZE) claims` on the server (or let autovacuum catch up) before the next busy hour",
-                ids.len()
-            ));
         }
         if let Some(b) = bar {
             b.finish_and_clear();
@@ -158,6 +108,68 @@ pub fn run(ctx: &Ctx, a: FinalizeArgs) -> anyhow::Result<u8> {
         Format::Table => {}
     }
     Ok(0)
+}
+
+/// Make every due claim official, in chunks of about [`CHUNK_TIME`] of work each, counting them
+/// into the finalize run `run`; returns the claims finalized.
+fn finalize_due_claims(
+    ctx: &Ctx,
+    db: &mut dyn storage::Store,
+    run: i64,
+    bar: Option<&indicatif::ProgressBar>,
+) -> anyhow::Result<Vec<i64>> {
+    let mut ids = Vec::new();
+    // Chunks commit without flushing to disk: finalize is idempotent, so a crash can lose
+    // only chunks that a rerun redoes. The run's last commit is durable again, which (in
+    // WAL mode) makes every chunk before it durable too. See the sqlite storage docs.
+    db.relax_durability(true)?;
+    loop {
+        let chunk = storage::write(db, |tx| {
+            let started = std::time::Instant::now();
+            let mut done = Vec::new();
+            loop {
+                let due = tx.due_claims(ctx.now, Some(BATCH))?;
+                let read = due.len() as u64;
+                let before = done.len();
+                for claim in due {
+                    if let Some(t) = lifecycle::finalize_due(claim, ctx.now) {
+                        tx.apply(&t, ctx.now, &ctx.actor)?;
+                        done.push(t.claim_id);
+                    }
+                }
+                // A batch the rules left untouched would come back unchanged: stop.
+                if read < BATCH || done.len() == before || started.elapsed() >= CHUNK_TIME {
+                    break;
+                }
+            }
+            tx.count_finalized(run, done.len() as u64)?;
+            Ok(done)
+        })?;
+        if chunk.is_empty() {
+            break;
+        }
+        if let Some(b) = &bar {
+            b.inc(chunk.len() as u64);
+        }
+        // Let a process waiting for the write lock (polling every millisecond) in before
+        // the next chunk: staff filing claims wait one chunk at most, not the whole run.
+        std::thread::sleep(PAUSE);
+        ctx.debug(format!(
+            "committed {} claims (through claim {})",
+            chunk.len(),
+            chunk[chunk.len() - 1]
+        ));
+        ids.extend(chunk);
+    }
+    db.relax_durability(false)?;
+    storage::write(db, |tx| Ok(tx.finish_finalize_run(run, ctx.now)?))?;
+    if ctx.location().is_postgres() && ids.len() >= 10_000 {
+        ctx.note(format!(
+            "{} claims changed: run `VACUUM (ANALYZE) claims` on the server (or let autovacuum catch up) before the next busy hour",
+            ids.len()
+        ));
+    }
+    Ok(ids)
 }
 
 /// `finalize --json`: what was (or would be) finalized and what is left.

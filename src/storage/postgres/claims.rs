@@ -26,14 +26,28 @@ pub(super) const COLUMNS: &str =
     (SELECT json_agg(json_build_array(v.location, v.sha256, v.size, v.signed_on, v.added_at,
         v.added_by) ORDER BY v.id)::text FROM poe_versions v WHERE v.claim_id = claims.id)";
 
+/// The first key of the unit locks ("CPOR" in ASCII), apart from other advisory locks.
+const UNIT_LOCK_CLASS: i32 = 0x4350_4F52;
+/// How many unit locks there are (a power of two: the hash is masked).
+const UNIT_LOCK_BUCKETS: i32 = 1024;
+
 pub(super) const EVENT_COLUMNS: &str =
     "at, actor, action, from_status, to_status, reason, prev_hash, hash, changes, poe";
 
 impl PgTxn<'_> {
     /// Serialise writers on one unit: taken before the rules read the unit, held to commit.
+    ///
+    /// The lock is on one of [`UNIT_LOCK_BUCKETS`] buckets the unit hashes to, in a key space of
+    /// its own (the two-key form, class [`UNIT_LOCK_CLASS`]): one transaction that files many
+    /// claims (`import`) then holds at most that many locks, well inside the server's lock
+    /// table, where a lock per unit ran out of shared memory at about 100,000 rows. Two units
+    /// that share a bucket only wait for each other, which is rare and brief.
     pub(super) fn lock_unit(&mut self, unit_key: &str) -> anyhow::Result<()> {
         if self.write {
-            self.exec("SELECT pg_advisory_xact_lock(hashtext($1))", &[&unit_key])?;
+            self.exec(
+                "SELECT pg_advisory_xact_lock($1, hashtext($2) & $3)",
+                &[&UNIT_LOCK_CLASS, &unit_key, &(UNIT_LOCK_BUCKETS - 1)],
+            )?;
         }
         Ok(())
     }

@@ -6,8 +6,8 @@
 //! that command.
 //!
 //! ## Locking
-//! A write transaction is `READ COMMITTED`; the rules for a unit are checked under a per-unit
-//! `pg_advisory_xact_lock(hashtext(unit_key))` taken before the unit is read, so staff filing
+//! A write transaction is `READ COMMITTED`; the rules for a unit are checked under an advisory
+//! transaction lock on the unit's hash bucket, taken before the unit is read, so staff filing
 //! for one unit at the same instant are serialised and the second sees the first's claim (a
 //! plain `SELECT … FOR UPDATE` locks nothing while the unit is free). The `unit_holders` table,
 //! kept by triggers, is the backstop. A read transaction is one `REPEATABLE READ` snapshot.
