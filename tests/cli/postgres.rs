@@ -380,22 +380,26 @@ fn two_concurrent_finalize_runs_make_every_due_claim_official_once() {
     env.partner("1000", &["osu-m365"]);
     // Every row notified two weeks before the clock: due as soon as it is filed.
     env.set_now("2025-06-16T08:00:00Z");
-    let mut csv = String::from(
-        "partner_id,tenant,domain,program,workload,customer_name,customer_title,customer_email,\
-         partner_contact,partner_email,poe,poe_signed,notified_at\n",
-    );
-    for i in 0..n {
-        csv.push_str(&format!(
-            "1000,{i:08x}-5eed-4111-8111-000000000bec,due{i}.example.com,osu-m365,teams,Ann Lee,\
-             CIO,ann@example.com,Pat Kim,pat@example.com,https://example.com/sow.pdf,2025-05-20,\
-             2025-06-02T09:00:00Z\n"
-        ));
+    // Files of 5,000 rows: an import holds a lock per unit until it commits, and 100,000 in
+    // one transaction exhaust the server's lock table.
+    for first in (0..n).step_by(5_000) {
+        let mut csv = String::from(
+            "partner_id,tenant,domain,program,workload,customer_name,customer_title,\
+             customer_email,partner_contact,partner_email,poe,poe_signed,notified_at\n",
+        );
+        for i in first..n.min(first + 5_000) {
+            csv.push_str(&format!(
+                "1000,{i:08x}-5eed-4111-8111-000000000bec,due{i}.example.com,osu-m365,teams,\
+                 Ann Lee,CIO,ann@example.com,Pat Kim,pat@example.com,https://example.com/sow.pdf,\
+                 2025-05-20,2025-06-02T09:00:00Z\n"
+            ));
+        }
+        std::fs::write(env.path("due.csv"), csv).unwrap();
+        env.cmd()
+            .args(["import", "due.csv", "--quiet"])
+            .assert()
+            .success();
     }
-    std::fs::write(env.path("due.csv"), csv).unwrap();
-    env.cmd()
-        .args(["import", "due.csv", "--quiet"])
-        .assert()
-        .success();
 
     // Both runs start together; each in a thread of its own, since `--json` lists every claim
     // and a full pipe would stall a process nobody reads from.
