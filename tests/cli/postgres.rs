@@ -362,3 +362,138 @@ fn a_sqlite_dump_restored_on_postgres_dumps_the_same_bytes() {
     let deep = run(pg.cmd().args(["troubleshoot", "--deep", "--json"]));
     assert!(!deep.stdout.contains("history-tampered"), "{deep}");
 }
+
+/// SPEC §9: two `finalize` runs at once never overlap — every due claim becomes official
+/// exactly once, with one `finalized` event, and the second run exits 0 — while a claim filed
+/// meanwhile waits at most about a second. N due claims are seeded by `cpor import` (20,000;
+/// `CPOR_STRESS_FINALIZE_CLAIMS` raises it, e.g. to the issue's 100,000).
+#[test]
+#[ignore = "stress: two finalize runs over 20,000 due claims while claims are filed"]
+fn two_concurrent_finalize_runs_make_every_due_claim_official_once() {
+    use std::time::{Duration, Instant};
+    let Some(_) = pg_admin_url() else { return };
+    let n: usize = std::env::var("CPOR_STRESS_FINALIZE_CLAIMS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
+    let mut env = Env::new();
+    env.partner("1000", &["osu-m365"]);
+    // Every row notified two weeks before the clock: due as soon as it is filed.
+    env.set_now("2025-06-16T08:00:00Z");
+    // Files of 5,000 rows: an import holds a lock per unit until it commits, and 100,000 in
+    // one transaction exhaust the server's lock table.
+    for first in (0..n).step_by(5_000) {
+        let mut csv = String::from(
+            "partner_id,tenant,domain,program,workload,customer_name,customer_title,\
+             customer_email,partner_contact,partner_email,poe,poe_signed,notified_at\n",
+        );
+        for i in first..n.min(first + 5_000) {
+            csv.push_str(&format!(
+                "1000,{i:08x}-5eed-4111-8111-000000000bec,due{i}.example.com,osu-m365,teams,\
+                 Ann Lee,CIO,ann@example.com,Pat Kim,pat@example.com,https://example.com/sow.pdf,\
+                 2025-05-20,2025-06-02T09:00:00Z\n"
+            ));
+        }
+        std::fs::write(env.path("due.csv"), csv).unwrap();
+        env.cmd()
+            .args(["import", "due.csv", "--quiet"])
+            .assert()
+            .success();
+    }
+
+    // Both runs start together; each in a thread of its own, since `--json` lists every claim
+    // and a full pipe would stall a process nobody reads from.
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(2));
+    let runs: Vec<_> = (0..2)
+        .map(|_| {
+            let mut cmd = env.std_cmd();
+            cmd.args(["finalize", "--json"]);
+            let barrier = barrier.clone();
+            std::thread::spawn(move || {
+                barrier.wait();
+                Outcome::of(&cmd.output().expect("run cpor finalize"))
+            })
+        })
+        .collect();
+    // Meanwhile staff file claims, one process after another (not due: notified now).
+    let mut waits: Vec<Duration> = Vec::new();
+    let mut failed = Vec::new();
+    while runs.iter().any(|r| !r.is_finished()) {
+        let k = waits.len();
+        let claim = env
+            .m365()
+            .set("--tenant", &format!("{k:08x}-1a7e-4111-8111-000000000bec"))
+            .set("--domain", &format!("late{k}.example.com"));
+        let started = Instant::now();
+        let out = run(claim.cmd(&env).arg("--json"));
+        waits.push(started.elapsed());
+        if out.code != Some(0) {
+            failed.push(out.to_string());
+        }
+    }
+    let outs: Vec<Outcome> = runs.into_iter().map(|r| r.join().unwrap()).collect();
+    let longest = waits.iter().max().copied().unwrap_or_default();
+    println!(
+        "stress figures: postgres finalize: two runs over {n} due claims; {} claims filed \
+         meanwhile ({} failed), longest wait {} ms",
+        waits.len(),
+        failed.len(),
+        longest.as_millis()
+    );
+
+    let mut counts = Vec::new();
+    for out in &outs {
+        assert_eq!(out.code, Some(0), "{out}");
+        // A run that finds another in progress stops at once, with only its note on stderr.
+        if out.stderr.contains("another finalize run is in progress") {
+            assert_eq!(out.stdout, "", "{out}");
+            counts.push(0);
+        } else {
+            let report: Json = serde_json::from_str(&out.stdout).expect("finalize --json");
+            counts.push(report["finalized"].as_u64().expect("a count") as usize);
+        }
+    }
+    counts.sort();
+    assert_eq!(counts, [0, n], "one run does all the work: {counts:?}");
+    assert!(
+        failed.is_empty(),
+        "claims filed during finalize: {failed:?}"
+    );
+    assert!(!waits.is_empty(), "no claim was filed while finalize ran");
+    assert!(
+        longest < Duration::from_secs(3),
+        "a claim waited {longest:?} behind finalize"
+    );
+
+    let mut c = owner(&env);
+    let mut count = |sql: &str| -> i64 { c.query_one(sql, &[]).unwrap().get(0) };
+    assert_eq!(
+        count("SELECT count(*) FROM claims WHERE status = 'official'"),
+        n as i64
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM claims WHERE status = 'pending'"),
+        waits.len() as i64,
+        "the claims filed meanwhile stay pending"
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM events WHERE action = 'finalized'"),
+        n as i64
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM (SELECT claim_id FROM events WHERE action = 'finalized'
+             GROUP BY claim_id HAVING count(*) <> 1) twice"
+        ),
+        0,
+        "a claim finalized more than once"
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM claims c WHERE status = 'official' AND NOT EXISTS
+             (SELECT 1 FROM events e WHERE e.claim_id = c.id AND e.action = 'finalized')"
+        ),
+        0,
+        "an official claim without its finalized event"
+    );
+}
