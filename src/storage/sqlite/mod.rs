@@ -31,6 +31,13 @@
 //! terminal; otherwise it reads one row past the limit to know that more exist. Large reads
 //! stream ([`SqliteTxn::for_each_claim`]) instead of collecting.
 //!
+//! The page cache is 16 MiB (`cache_size = -16384`, SQLite's default is 2 MiB). finalize
+//! touches the claim, its history and five indexes per claim; with the default cache the pages
+//! were evicted and allocated again all the time, and most of finalize's time went to the
+//! kernel handing memory back and forth (20,000 claims: 1.08 s, 0.64 s of it system time;
+//! with 16 MiB: 0.45 s). The cache only grows as pages are read, so a small command stays
+//! small, and no command's memory grows with the number of claims beyond it.
+//!
 //! finalize commits by elapsed time (about 150 ms of work per transaction) instead of a fixed
 //! number of rows: a commit, with its flush to disk, costs far more than finalizing a claim, so
 //! fewer commits are most of the difference to one raw transaction, while a `claim` filed

@@ -327,8 +327,11 @@ fn configure(
             Err(e) => return Err(from_sqlite(e, path)),
         }
     }
-    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
-        .map_err(|e| from_sqlite(e, path))?;
+    // A 16 MiB page cache: see the module's Performance notes.
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384;",
+    )
+    .map_err(|e| from_sqlite(e, path))?;
     Ok(())
 }
 
