@@ -158,22 +158,39 @@ impl<'a> ClaimView<'a> {
         }
     }
 
-    /// The CSV cells of this claim, in [`csv_header`] order.
+    /// The CSV cells of this claim, in [`csv_header`] order, formula-like cells guarded.
     fn csv_record(&self) -> io::Result<Vec<String>> {
-        let mut flat = Map::new();
-        flatten(
-            "",
-            serde_json::to_value(self).map_err(io::Error::other)?,
-            &mut flat,
-        );
-        Ok(csv_header()
-            .iter()
-            .map(|k| {
-                let cell = flat.get(k).map(csv_cell).unwrap_or_default();
-                super::csv_safe(&cell).into_owned()
+        let cells = super::csv_cells::cells(self, csv_group_widths()).map_err(io::Error::other)?;
+        Ok(cells
+            .into_iter()
+            .map(|cell| match super::csv_safe(&cell) {
+                std::borrow::Cow::Borrowed(_) => cell,
+                std::borrow::Cow::Owned(guarded) => guarded,
             })
             .collect())
     }
+}
+
+/// How many CSV columns each field of the claim object takes (a nested object one per field),
+/// in order; from the same full view as [`csv_header`].
+fn csv_group_widths() -> &'static [usize] {
+    static WIDTHS: LazyLock<Vec<usize>> = LazyLock::new(|| {
+        let full = ClaimView {
+            technical: Some(ContactView::default()),
+            ..ClaimView::default()
+        };
+        match serde_json::to_value(full).expect("a claim view serializes") {
+            Value::Object(fields) => fields
+                .values()
+                .map(|v| match v {
+                    Value::Object(nested) => nested.len(),
+                    _ => 1,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    });
+    &WIDTHS
 }
 
 /// The JSON object of a claim: exactly the fields of SPEC §6.
@@ -261,28 +278,6 @@ fn flatten(prefix: &str, value: Value, out: &mut Map<String, Value>) {
         other => {
             out.insert(prefix.to_string(), other);
         }
-    }
-}
-
-/// One CSV cell: text as is, `null` empty, and a list as its items joined by `;` (an object
-/// item by its `code`, as a warning, or its `location`, as a PoE version).
-fn csv_cell(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items
-            .iter()
-            .map(|item| match item {
-                Value::Object(o) => o
-                    .get("code")
-                    .or_else(|| o.get("location"))
-                    .map(csv_cell)
-                    .unwrap_or_default(),
-                other => csv_cell(other),
-            })
-            .collect::<Vec<_>>()
-            .join(";"),
-        other => other.to_string(),
     }
 }
 

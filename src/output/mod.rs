@@ -6,6 +6,7 @@
 //! view structs, so each output has one field list.
 
 mod claim;
+mod csv_cells;
 mod reports;
 mod table;
 
