@@ -131,12 +131,12 @@ fn finalize_due_claims(
                 let due = tx.due_claims(ctx.now, Some(BATCH))?;
                 let read = due.len() as u64;
                 let before = done.len();
-                for claim in due {
-                    if let Some(t) = lifecycle::finalize_due(claim, ctx.now) {
-                        tx.apply(&t, ctx.now, &ctx.actor)?;
-                        done.push(t.claim_id);
-                    }
-                }
+                let decided: Vec<_> = due
+                    .into_iter()
+                    .filter_map(|claim| lifecycle::finalize_due(claim, ctx.now))
+                    .collect();
+                tx.apply_all(&decided, ctx.now, &ctx.actor)?;
+                done.extend(decided.iter().map(|t| t.claim_id));
                 // A batch the rules left untouched would come back unchanged: stop.
                 if read < BATCH || done.len() == before || started.elapsed() >= CHUNK_TIME {
                     break;

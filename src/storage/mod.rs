@@ -370,6 +370,19 @@ pub trait Txn {
         recorded_at: DateTime<Utc>,
         actor: &str,
     ) -> Result<(), StorageError>;
+    /// Apply several transitions (finalize's chunk), each as [`Txn::apply`] would, all or none.
+    /// A backend where every statement is a round trip to a server may do them together.
+    fn apply_all(
+        &mut self,
+        transitions: &[Transition],
+        recorded_at: DateTime<Utc>,
+        actor: &str,
+    ) -> Result<(), StorageError> {
+        for t in transitions {
+            self.apply(t, recorded_at, actor)?;
+        }
+        Ok(())
+    }
     /// One claim.
     fn claim(&mut self, id: i64) -> Result<Option<Claim>, StorageError>;
     /// A claim's history, oldest first.

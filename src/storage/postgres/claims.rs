@@ -15,6 +15,7 @@ use chrono::{DateTime, Utc};
 use postgres::Row;
 use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::ToSql;
+use std::collections::HashMap;
 
 pub(super) const COLUMNS: &str =
     "id, name, program, partner_id, tenant_id, domain, workload, subscription_id,
@@ -282,6 +283,111 @@ impl PgTxn<'_> {
         .context("could not update the claim")?;
         if n != 1 {
             return Err(conflict().into());
+        }
+        Ok(())
+    }
+
+    /// Finalize's chunk in four statements instead of three round trips per claim: the claims'
+    /// last hashes, then every event, then every status, each set-based; a claim that is no
+    /// longer in its `from` status fails the whole chunk as a conflict. Transitions other than
+    /// making a pending claim official go one by one.
+    pub fn apply_all(
+        &mut self,
+        transitions: &[Transition],
+        recorded_at: DateTime<Utc>,
+        actor: &str,
+    ) -> anyhow::Result<()> {
+        let batchable = transitions
+            .iter()
+            .all(|t| t.from == Status::Pending && t.to == Status::Official);
+        if !batchable || transitions.len() < 2 {
+            for t in transitions {
+                self.apply(t, recorded_at, actor)?;
+            }
+            return Ok(());
+        }
+        let ids: Vec<i64> = transitions.iter().map(|t| t.claim_id).collect();
+        let mut last: HashMap<i64, Option<String>> = self
+            .query(
+                "SELECT DISTINCT ON (claim_id) claim_id, hash FROM events
+                 WHERE claim_id = ANY($1) ORDER BY claim_id, id DESC",
+                &[&ids],
+            )?
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect::<anyhow::Result<_>>()?;
+        let n = transitions.len();
+        let (mut ats, mut actors, mut actions, mut froms, mut tos, mut reasons) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        let (mut prevs, mut hashes, mut official) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        for t in transitions {
+            let e = HistoryEvent {
+                at: recorded_at,
+                actor: actor.to_string(),
+                action: t.action,
+                from: Some(t.from),
+                to: t.to,
+                reason: t.reason.clone(),
+                changes: None,
+                poe: None,
+                prev_hash: last.remove(&t.claim_id).flatten(),
+                hash: None,
+            };
+            hashes.push(event_hash(t.claim_id, &e));
+            ats.push(utc_text(e.at));
+            actors.push(e.actor);
+            actions.push(e.action.as_str());
+            froms.push(t.from.as_str());
+            tos.push(t.to.as_str());
+            reasons.push(e.reason);
+            prevs.push(e.prev_hash);
+            official.push(utc_text(t.at));
+        }
+        let conflict = || {
+            anyhow::Error::from(StorageError::Conflict {
+                claim_id: transitions[0].claim_id,
+                expected: Status::Pending,
+                to: Status::Official,
+            })
+        };
+        // Events first (the schema wants a status to follow its event), only for claims still
+        // pending, in the order given.
+        let appended = self.exec(
+            "INSERT INTO events (claim_id, at, actor, action, from_status, to_status, reason,
+               prev_hash, hash)
+             SELECT u.claim_id, u.at, u.actor, u.action, u.from_status, u.to_status, u.reason,
+                    u.prev_hash, u.hash
+             FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[],
+                    $6::text[], $7::text[], $8::text[], $9::text[])
+               WITH ORDINALITY AS u(claim_id, at, actor, action, from_status, to_status, reason,
+                    prev_hash, hash, n)
+             JOIN claims c ON c.id = u.claim_id AND c.status = u.from_status
+             ORDER BY u.n",
+            &[
+                &ids, &ats, &actors, &actions, &froms, &tos, &reasons, &prevs, &hashes,
+            ],
+        )?;
+        if appended != n as u64 {
+            return Err(conflict());
+        }
+        let updated = self.exec(
+            "UPDATE claims c SET status = 'official', official_at = u.at
+             FROM unnest($1::bigint[], $2::text[]) AS u(id, at)
+             WHERE c.id = u.id AND c.status = 'pending'",
+            &[&ids, &official],
+        )?;
+        if updated != n as u64 {
+            return Err(conflict());
         }
         Ok(())
     }
