@@ -553,6 +553,22 @@ pub struct NewClaim {
 }
 
 impl NewClaim {
+    /// The `filed` event that starts the claim's history (not yet chained).
+    pub fn filed_event(&self) -> HistoryEvent {
+        HistoryEvent {
+            at: self.filed_at,
+            actor: self.filed_by.clone(),
+            action: Action::Filed,
+            from: None,
+            to: Self::STATUS,
+            reason: self.comment.clone(),
+            changes: None,
+            poe: None,
+            prev_hash: None,
+            hash: None,
+        }
+    }
+
     /// The status a claim is filed in.
     pub const STATUS: Status = Status::Pending;
 

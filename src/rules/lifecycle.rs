@@ -9,7 +9,7 @@
 //! [`Transition`]: storage records exactly it, deciding nothing of its own.
 
 use super::{RuleCode, Violation};
-use crate::model::{Action, Claim, Status, utc_text};
+use crate::model::{Action, Claim, HistoryEvent, Status, utc_text};
 use chrono::{DateTime, Utc};
 
 /// What a requested state change does to a claim.
@@ -35,6 +35,25 @@ pub struct Transition {
     pub in_window: Option<bool>,
     /// The reason recorded on the claim and in its history.
     pub reason: Option<String>,
+}
+
+impl Transition {
+    /// The history event that records this change, made by `actor` at `recorded_at` (not yet
+    /// chained: storage links it to the claim's last event).
+    pub fn event(&self, recorded_at: DateTime<Utc>, actor: &str) -> HistoryEvent {
+        HistoryEvent {
+            at: recorded_at,
+            actor: actor.to_string(),
+            action: self.action,
+            from: Some(self.from),
+            to: self.to,
+            reason: self.reason.clone(),
+            changes: None,
+            poe: None,
+            prev_hash: None,
+            hash: None,
+        }
+    }
 }
 
 /// Why a state change cannot be made.

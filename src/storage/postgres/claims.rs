@@ -3,8 +3,7 @@
 use super::PgTxn;
 use super::values::{date, en, instant, poe_from_json, poe_json, poe_versions};
 use crate::model::{
-    Action, Claim, Contact, HistoryEvent, NewClaim, PartnerContact, PinKind, Poe, Status, Warning,
-    utc_text,
+    Claim, Contact, HistoryEvent, NewClaim, PartnerContact, PinKind, Poe, Status, Warning, utc_text,
 };
 use crate::rules::eligibility::{Holder, StoredFacts, UnitRequest};
 use crate::rules::history::event_hash;
@@ -164,22 +163,7 @@ impl PgTxn<'_> {
             )?;
         }
         self.insert_poe_version(id, &c.poe, c.filed_at, &c.filed_by)?;
-        self.append_event(
-            id,
-            &HistoryEvent {
-                at: c.filed_at,
-                actor: c.filed_by.clone(),
-                action: Action::Filed,
-                from: None,
-                to: NewClaim::STATUS,
-                reason: c.comment.clone(),
-                changes: None,
-                poe: None,
-                prev_hash: None,
-                hash: None,
-            },
-            None,
-        )?;
+        self.append_event(id, &c.filed_event(), None)?;
         Ok(id)
     }
 
@@ -242,22 +226,7 @@ impl PgTxn<'_> {
             expected: t.from,
             to: t.to,
         };
-        let appended = self.append_event(
-            t.claim_id,
-            &HistoryEvent {
-                at: recorded_at,
-                actor: actor.to_string(),
-                action: t.action,
-                from: Some(t.from),
-                to: t.to,
-                reason: t.reason.clone(),
-                changes: None,
-                poe: None,
-                prev_hash: None,
-                hash: None,
-            },
-            Some(t.from),
-        )?;
+        let appended = self.append_event(t.claim_id, &t.event(recorded_at, actor), Some(t.from))?;
         if !appended {
             return Err(conflict().into());
         }
@@ -332,16 +301,8 @@ impl PgTxn<'_> {
         );
         for t in transitions {
             let e = HistoryEvent {
-                at: recorded_at,
-                actor: actor.to_string(),
-                action: t.action,
-                from: Some(t.from),
-                to: t.to,
-                reason: t.reason.clone(),
-                changes: None,
-                poe: None,
                 prev_hash: last.remove(&t.claim_id).flatten(),
-                hash: None,
+                ..t.event(recorded_at, actor)
             };
             hashes.push(event_hash(t.claim_id, &e));
             ats.push(utc_text(e.at));

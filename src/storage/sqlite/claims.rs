@@ -2,8 +2,7 @@
 
 use super::SqliteTxn;
 use crate::model::{
-    Action, Claim, Contact, HistoryEvent, NewClaim, PartnerContact, PinKind, Poe, Status, Warning,
-    utc_text,
+    Claim, Contact, HistoryEvent, NewClaim, PartnerContact, PinKind, Poe, Status, Warning, utc_text,
 };
 use crate::rules::eligibility::{Holder, StoredFacts, UnitRequest};
 use crate::rules::history::event_hash;
@@ -148,22 +147,7 @@ impl SqliteTxn<'_> {
             )?;
         }
         self.insert_poe_version(id, &c.poe, c.filed_at, &c.filed_by)?;
-        self.append_event(
-            id,
-            &HistoryEvent {
-                at: c.filed_at,
-                actor: c.filed_by.clone(),
-                action: Action::Filed,
-                from: None,
-                to: NewClaim::STATUS,
-                reason: c.comment.clone(),
-                changes: None,
-                poe: None,
-                prev_hash: None,
-                hash: None,
-            },
-            None,
-        )?;
+        self.append_event(id, &c.filed_event(), None)?;
         Ok(id)
     }
 
@@ -244,22 +228,7 @@ impl SqliteTxn<'_> {
             expected: t.from,
             to: t.to,
         };
-        let appended = self.append_event(
-            t.claim_id,
-            &HistoryEvent {
-                at: recorded_at,
-                actor: actor.to_string(),
-                action: t.action,
-                from: Some(t.from),
-                to: t.to,
-                reason: t.reason.clone(),
-                changes: None,
-                poe: None,
-                prev_hash: None,
-                hash: None,
-            },
-            Some(t.from),
-        )?;
+        let appended = self.append_event(t.claim_id, &t.event(recorded_at, actor), Some(t.from))?;
         if !appended {
             return Err(conflict().into());
         }
