@@ -38,6 +38,10 @@
 //! with 16 MiB: 0.45 s). The cache only grows as pages are read, so a small command stays
 //! small, and no command's memory grows with the number of claims beyond it.
 //!
+//! Statement journals stay in memory up to 8 MiB (SQLite's default moves them to a temporary
+//! file past 64 KiB) and SQLite keeps no memory statistics; see `open::configure_library` for
+//! why and what it saved finalize, import and restore.
+//!
 //! finalize commits by elapsed time (about 150 ms of work per transaction) instead of a fixed
 //! number of rows: a commit, with its flush to disk, costs far more than finalizing a claim, so
 //! fewer commits are most of the difference to one raw transaction, while a `claim` filed
