@@ -59,11 +59,72 @@ pub fn canonical_json(v: &Value) -> String {
 
 /// SHA-256 (lower-case hex) of the event's canonical content; `e.prev_hash` must already be
 /// set (null for `filed`). `e.hash` is ignored.
+///
+/// Writes the same bytes as `canonical_json(&content(claim_id, e))` (a test holds them to
+/// it) straight into one buffer, keys already in order, without building a JSON tree: this
+/// runs for every event stored, and finalize stores one per claim.
 pub fn event_hash(claim_id: i64, e: &HistoryEvent) -> String {
-    Sha256::digest(canonical_json(&content(claim_id, e)).as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    let mut buf = Vec::with_capacity(320);
+    write_canonical(&mut buf, claim_id, e);
+    hex(&Sha256::digest(&buf))
+}
+
+/// The canonical content of [`event_hash`], keys in sorted order.
+fn write_canonical(buf: &mut Vec<u8>, claim_id: i64, e: &HistoryEvent) {
+    use std::io::Write;
+    fn text(buf: &mut Vec<u8>, s: &str) {
+        serde_json::to_writer(&mut *buf, s).expect("writing to a Vec cannot fail");
+    }
+    fn opt_text(buf: &mut Vec<u8>, s: Option<&str>) {
+        match s {
+            Some(s) => text(buf, s),
+            None => buf.extend_from_slice(b"null"),
+        }
+    }
+    buf.extend_from_slice(b"{\"action\":");
+    text(buf, e.action.as_str());
+    buf.extend_from_slice(b",\"actor\":");
+    text(buf, &e.actor);
+    buf.extend_from_slice(b",\"at\":");
+    text(buf, &utc_text(e.at));
+    if let Some(changes) = &e.changes {
+        buf.extend_from_slice(b",\"changes\":");
+        buf.extend_from_slice(canonical_json(&Value::Object(changes.clone())).as_bytes());
+    }
+    write!(buf, ",\"claim_id\":{claim_id},\"from\":").expect("writing to a Vec cannot fail");
+    opt_text(buf, e.from.map(|s| s.as_str()));
+    if let Some(poe) = &e.poe {
+        buf.extend_from_slice(b",\"poe\":{\"location\":");
+        text(buf, &poe.location);
+        buf.extend_from_slice(b",\"sha256\":");
+        opt_text(buf, poe.sha256.as_deref());
+        buf.extend_from_slice(b",\"signed_on\":");
+        text(buf, &poe.signed_on.to_string());
+        buf.extend_from_slice(b",\"size\":");
+        match poe.size {
+            Some(n) => write!(buf, "{n}").expect("writing to a Vec cannot fail"),
+            None => buf.extend_from_slice(b"null"),
+        }
+        buf.push(b'}');
+    }
+    buf.extend_from_slice(b",\"prev_hash\":");
+    opt_text(buf, e.prev_hash.as_deref());
+    buf.extend_from_slice(b",\"reason\":");
+    opt_text(buf, e.reason.as_deref());
+    buf.extend_from_slice(b",\"to\":");
+    text(buf, e.to.as_str());
+    buf.push(b'}');
+}
+
+/// Lower-case hexadecimal.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[usize::from(b >> 4)] as char);
+        s.push(DIGITS[usize::from(b & 0xf)] as char);
+    }
+    s
 }
 
 /// What is wrong with one claim's stored history.
@@ -153,6 +214,69 @@ mod tests {
         );
         // The claim is part of the content: the same event on another claim hashes differently.
         assert_ne!(hash, event_hash(8, &e));
+    }
+
+    /// The event's hash as the definition reads: SHA-256 of the canonical JSON of `content`.
+    fn reference_hash(claim_id: i64, e: &HistoryEvent) -> String {
+        Sha256::digest(canonical_json(&content(claim_id, e)).as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    #[test]
+    fn the_hash_is_sha256_of_the_canonical_content_for_every_kind_of_event() {
+        use crate::model::Poe;
+        let mut events = vec![
+            event(Action::Filed, None, Status::Pending),
+            event(Action::Finalized, Some(Status::Pending), Status::Official),
+        ];
+        let mut withdrawn = event(Action::Withdrawn, Some(Status::Pending), Status::Withdrawn);
+        withdrawn.reason = None;
+        withdrawn.prev_hash = Some("ab".repeat(32));
+        withdrawn.actor = "tab\there \u{1} \u{7f} \u{2028} \\ / 😀".into();
+        events.push(withdrawn);
+        let mut edited = event(Action::Edited, Some(Status::Pending), Status::Pending);
+        let changes = serde_json::json!({
+            "name": ["old", "new"],
+            "customer": {"title": [null, "CIO"], "email": ["a@b", "c@d"]},
+            "size": [1, 2.5],
+        });
+        edited.changes = changes.as_object().cloned();
+        events.push(edited);
+        for (sha256, size) in [(Some("00".repeat(32)), Some(12_345)), (None, None)] {
+            let mut added = event(Action::PoeAdded, Some(Status::Official), Status::Official);
+            added.poe = Some(Poe {
+                location: "https://example.com/sow \"v2\".pdf".into(),
+                sha256,
+                size,
+                signed_on: chrono::NaiveDate::from_ymd_opt(2025, 5, 20).unwrap(),
+            });
+            events.push(added);
+        }
+        for e in &events {
+            for claim_id in [1, 7, i64::MAX] {
+                assert_eq!(
+                    event_hash(claim_id, e),
+                    reference_hash(claim_id, e),
+                    "{e:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text in any field hashes as the definition says.
+        #[test]
+        fn any_text_hashes_as_defined(
+            actor in "\\PC*", reason in proptest::option::of("(\\PC|[\\x00-\\x1f])*"),
+            claim_id in proptest::num::i64::ANY,
+        ) {
+            let mut e = event(Action::OptedOut, Some(Status::Pending), Status::OptedOut);
+            e.actor = actor;
+            e.reason = reason;
+            proptest::prop_assert_eq!(event_hash(claim_id, &e), reference_hash(claim_id, &e));
+        }
     }
 
     #[test]
