@@ -2,9 +2,12 @@
 //! versions as one JSON column. One definition, so a database dumps to the same bytes whichever
 //! backend holds it.
 
-use crate::model::{Poe, PoeVersion, parse_instant};
+use crate::model::{HistoryEvent, Poe, PoeVersion, Status, parse_instant};
+use crate::rules::history::event_hash;
+use crate::rules::lifecycle::Transition;
 use anyhow::{Context, anyhow};
 use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::HashMap;
 
 /// A stored instant (`YYYY-MM-DDTHH:MM:SSZ`).
 pub(crate) fn instant(s: impl AsRef<str>) -> anyhow::Result<DateTime<Utc>> {
@@ -88,4 +91,34 @@ mod tests {
         );
         assert_eq!(poe_from_json(&text).unwrap(), poe);
     }
+}
+
+/// Whether `transitions` is a finalize chunk (every one makes a pending claim official), which
+/// a backend may write set-based; others go one by one through `apply`.
+pub(crate) fn is_finalize_chunk(transitions: &[Transition]) -> bool {
+    transitions.len() > 1
+        && transitions
+            .iter()
+            .all(|t| t.from == Status::Pending && t.to == Status::Official)
+}
+
+/// Each transition's history event, chained to its claim's last hash in `last` (taken out of
+/// it; a claim missing there chains to nothing), with the event's own hash.
+pub(crate) fn chained_events(
+    transitions: &[Transition],
+    recorded_at: DateTime<Utc>,
+    actor: &str,
+    last: &mut HashMap<i64, Option<String>>,
+) -> Vec<(HistoryEvent, String)> {
+    transitions
+        .iter()
+        .map(|t| {
+            let e = HistoryEvent {
+                prev_hash: last.remove(&t.claim_id).flatten(),
+                ..t.event(recorded_at, actor)
+            };
+            let hash = event_hash(t.claim_id, &e);
+            (e, hash)
+        })
+        .collect()
 }

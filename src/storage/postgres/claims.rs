@@ -8,6 +8,7 @@ use crate::model::{
 use crate::rules::eligibility::{Holder, StoredFacts, UnitRequest};
 use crate::rules::history::event_hash;
 use crate::rules::lifecycle::{ClaimState, Transition};
+use crate::storage::stored::{chained_events, is_finalize_chunk};
 use crate::storage::{ClaimFilter, StorageError};
 use anyhow::Context;
 use chrono::{DateTime, Utc};
@@ -266,10 +267,7 @@ impl PgTxn<'_> {
         recorded_at: DateTime<Utc>,
         actor: &str,
     ) -> anyhow::Result<()> {
-        let batchable = transitions
-            .iter()
-            .all(|t| t.from == Status::Pending && t.to == Status::Official);
-        if !batchable || transitions.len() < 2 {
+        if !is_finalize_chunk(transitions) {
             for t in transitions {
                 self.apply(t, recorded_at, actor)?;
             }
@@ -299,12 +297,9 @@ impl PgTxn<'_> {
             Vec::with_capacity(n),
             Vec::with_capacity(n),
         );
-        for t in transitions {
-            let e = HistoryEvent {
-                prev_hash: last.remove(&t.claim_id).flatten(),
-                ..t.event(recorded_at, actor)
-            };
-            hashes.push(event_hash(t.claim_id, &e));
+        let events = chained_events(transitions, recorded_at, actor, &mut last);
+        for (t, (e, hash)) in transitions.iter().zip(events) {
+            hashes.push(hash);
             ats.push(utc_text(e.at));
             actors.push(e.actor);
             actions.push(e.action.as_str());

@@ -7,13 +7,14 @@ use crate::model::{
 use crate::rules::eligibility::{Holder, StoredFacts, UnitRequest};
 use crate::rules::history::event_hash;
 use crate::rules::lifecycle::{ClaimState, Transition};
+use crate::storage::stored::{chained_events, is_finalize_chunk, poe_from_json, poe_versions};
 pub(super) use crate::storage::stored::{date, instant, poe_json};
-use crate::storage::stored::{poe_from_json, poe_versions};
 use crate::storage::{ClaimFilter, StorageError};
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
+use std::collections::HashMap;
 
 pub(super) const COLUMNS: &str =
     "id, name, program, partner_id, tenant_id, domain, workload, subscription_id,
@@ -252,6 +253,98 @@ impl SqliteTxn<'_> {
         if n != 1 {
             // Unreachable under the guard above; the caller rolls the event back with the rest.
             return Err(conflict().into());
+        }
+        Ok(())
+    }
+
+    /// Finalize's chunk in three statements instead of three per claim: the claims' last
+    /// hashes, then every event, then every status, each set-based (one statement that changes
+    /// many rows also keeps each changed page in its statement journal once, not once per
+    /// claim). A claim that is no longer in its `from` status fails the whole chunk as a
+    /// conflict. Other transitions go one by one through [`SqliteTxn::apply`].
+    pub fn apply_all(
+        &self,
+        transitions: &[Transition],
+        recorded_at: DateTime<Utc>,
+        actor: &str,
+    ) -> anyhow::Result<()> {
+        if !is_finalize_chunk(transitions) {
+            for t in transitions {
+                self.apply(t, recorded_at, actor)?;
+            }
+            return Ok(());
+        }
+        let ids: Vec<i64> = transitions.iter().map(|t| t.claim_id).collect();
+        let mut last: HashMap<i64, Option<String>> = self
+            .tx
+            .prepare_cached(
+                "SELECT j.value,
+                        (SELECT hash FROM events WHERE claim_id = j.value ORDER BY id DESC LIMIT 1)
+                 FROM json_each(?1) j",
+            )?
+            .query_map([serde_json::to_string(&ids)?], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        // One JSON array holds the rows: [claim_id, at, actor, action, from, to, reason,
+        // prev_hash, hash, official_at].
+        let rows: Vec<_> = transitions
+            .iter()
+            .zip(chained_events(transitions, recorded_at, actor, &mut last))
+            .map(|(t, (e, hash))| {
+                (
+                    t.claim_id,
+                    utc_text(e.at),
+                    e.actor,
+                    e.action,
+                    e.from,
+                    e.to,
+                    e.reason,
+                    e.prev_hash,
+                    hash,
+                    utc_text(t.at),
+                )
+            })
+            .collect();
+        let rows = serde_json::to_string(&rows)?;
+        let conflict = || {
+            anyhow::Error::from(StorageError::Conflict {
+                claim_id: transitions[0].claim_id,
+                expected: Status::Pending,
+                to: Status::Official,
+            })
+        };
+        // Events first (the schema wants a status to follow its event), only for claims still
+        // in their `from` status, in the order given.
+        let appended = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO events (claim_id, at, actor, action, from_status, to_status, reason,
+                   prev_hash, hash)
+                 SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3,
+                        j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7,
+                        j.value ->> 8
+                 FROM json_each(?1) j
+                 JOIN claims c ON c.id = j.value ->> 0 AND c.status = j.value ->> 4
+                 ORDER BY j.key",
+            )?
+            .execute([&rows])
+            .context("could not append to the claims' history")?;
+        if appended != transitions.len() {
+            return Err(conflict());
+        }
+        let updated = self
+            .tx
+            .prepare_cached(
+                // `+` keeps the planner off the status indexes: each row is found by its ID.
+                "UPDATE claims SET status = 'official', official_at = j.value ->> 9
+                 FROM json_each(?1) j
+                 WHERE claims.id = j.value ->> 0 AND +claims.status = 'pending'",
+            )?
+            .execute([&rows])
+            .context("could not update the claims")?;
+        if updated != transitions.len() {
+            return Err(conflict());
         }
         Ok(())
     }
