@@ -72,27 +72,6 @@ pub(crate) fn poe_versions(text: Option<String>) -> anyhow::Result<Vec<PoeVersio
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_stored_poe_round_trips() {
-        let poe = Poe {
-            location: "/srv/poe/sow.pdf".into(),
-            sha256: Some("ab".into()),
-            size: Some(3),
-            signed_on: NaiveDate::from_ymd_opt(2025, 5, 20).unwrap(),
-        };
-        let text = poe_json(&poe).unwrap();
-        assert_eq!(
-            text,
-            r#"{"location":"/srv/poe/sow.pdf","sha256":"ab","size":3,"signed_on":"2025-05-20"}"#
-        );
-        assert_eq!(poe_from_json(&text).unwrap(), poe);
-    }
-}
-
 /// Whether `transitions` is a finalize chunk (every one makes a pending claim official), which
 /// a backend may write set-based; others go one by one through `apply`.
 pub(crate) fn is_finalize_chunk(transitions: &[Transition]) -> bool {
@@ -121,4 +100,25 @@ pub(crate) fn chained_events(
             (e, hash)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_poe_round_trips() {
+        let poe = Poe {
+            location: "/srv/poe/sow.pdf".into(),
+            sha256: Some("ab".into()),
+            size: Some(3),
+            signed_on: NaiveDate::from_ymd_opt(2025, 5, 20).unwrap(),
+        };
+        let text = poe_json(&poe).unwrap();
+        assert_eq!(
+            text,
+            r#"{"location":"/srv/poe/sow.pdf","sha256":"ab","size":3,"signed_on":"2025-05-20"}"#
+        );
+        assert_eq!(poe_from_json(&text).unwrap(), poe);
+    }
 }
