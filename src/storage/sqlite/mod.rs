@@ -42,6 +42,11 @@
 //! file past 64 KiB) and SQLite keeps no memory statistics; see `open::configure_library` for
 //! why and what it saved finalize, import and restore.
 //!
+//! A finalize chunk is written set-based ([`SqliteTxn::apply_all`]): the claims' last hashes
+//! in one query, then every event and every status from one JSON array. Per claim, a query
+//! with `claim_id = ?` is prepared again on every bind once `ANALYZE` has run (SQLite's STAT4
+//! plans by the bound value), and each small statement journals its pages anew.
+//!
 //! finalize commits by elapsed time (about 150 ms of work per transaction) instead of a fixed
 //! number of rows: a commit, with its flush to disk, costs far more than finalizing a claim, so
 //! fewer commits are most of the difference to one raw transaction, while a `claim` filed
