@@ -655,9 +655,6 @@ fn load(ctx: &Ctx, tx: &mut dyn Txn, input: Box<dyn BufRead>) -> anyhow::Result<
     let mut calendars: Vec<String> = Vec::new();
     let mut last_pin: Option<(PinKind, String)> = None;
     let mut last_claim: Option<i64> = None;
-    // The claims pins name, with the pin's line; checked as the claims go by (both in order).
-    let mut pin_claims: Vec<(i64, u64)> = Vec::new();
-    let mut next_pin_claim = 0usize;
     let mut line_no = 0u64;
     let mut bar = None;
     for line in input.lines() {
@@ -713,7 +710,6 @@ fn load(ctx: &Ctx, tx: &mut dyn Txn, input: Box<dyn BufRead>) -> anyhow::Result<
             ));
         }
         if r == 5 && rank < 5 {
-            pin_claims.sort_unstable();
             bar = super::import::progress_bar(ctx, "restoring", None);
         }
         rank = r;
@@ -794,9 +790,6 @@ fn load(ctx: &Ctx, tx: &mut dyn Txn, input: Box<dyn BufRead>) -> anyhow::Result<
                         format!("pin {} {} is out of order or repeated", key.0, key.1),
                     ));
                 }
-                if let Some(id) = by_claim {
-                    pin_claims.push((id, line_no));
-                }
                 tx.restore_pin(&Pin {
                     kind: key.0,
                     value: key.1.clone(),
@@ -833,20 +826,6 @@ fn load(ctx: &Ctx, tx: &mut dyn Txn, input: Box<dyn BufRead>) -> anyhow::Result<
                         format!("claim {} is out of order or repeated", claim.id),
                     ));
                 }
-                // Pins naming a claim before this one name a claim the dump does not have.
-                while let Some(&(id, pin_line)) = pin_claims.get(next_pin_claim) {
-                    if id > claim.id {
-                        break;
-                    }
-                    if id < claim.id {
-                        return Err(invalid(
-                            pin_line,
-                            "pins consistent with claims",
-                            format!("the pin names claim {id}, which is not in the dump"),
-                        ));
-                    }
-                    next_pin_claim += 1;
-                }
                 verify_claim(tx, line_no, &claim, &history)?;
                 tx.restore_claim(&claim, &history)?;
                 last_claim = Some(claim.id);
@@ -873,12 +852,16 @@ fn load(ctx: &Ctx, tx: &mut dyn Txn, input: Box<dyn BufRead>) -> anyhow::Result<
     if counts[0] == 0 {
         return Err(invalid(1, "header", "the dump is empty"));
     }
-    if let Some(&(id, pin_line)) = pin_claims.get(next_pin_claim) {
-        return Err(invalid(
-            pin_line,
-            "pins consistent with claims",
-            format!("the pin names claim {id}, which is not in the dump"),
-        ));
+    // Checked in the database, not by remembering each pin's claim: memory stays flat.
+    if let Some((kind, value, id)) = tx.pin_without_claim()? {
+        return Err(refused(
+            "restore-invalid",
+            format!(
+                "pins consistent with claims: the {kind} pin {value} names claim {id}, which is not in the dump; nothing was restored"
+            ),
+        )
+        .hint("restore a dump written by `cpor dump`, unchanged")
+        .into());
     }
     Ok(counts)
 }

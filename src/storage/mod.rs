@@ -604,6 +604,10 @@ pub trait Txn {
     ) -> Result<(), StorageError>;
     /// Append a dumped finalize run.
     fn restore_finalize_run(&mut self, run: &FinalizeRun) -> Result<(), StorageError>;
+    /// The first pin (by kind, then value) that names a claim the database does not hold, and
+    /// that claim's ID: `restore`'s last check, made in the database so that its memory does
+    /// not grow with the number of pins.
+    fn pin_without_claim(&mut self) -> Result<Option<(PinKind, String, i64)>, StorageError>;
 }
 
 /// A partner as `dump` writes it: with when it was added and when it enrolled in each program.

@@ -437,6 +437,37 @@ fn restore_refuses_an_altered_history_and_writes_nothing() {
 }
 
 #[test]
+fn restore_refuses_a_pin_that_names_a_missing_claim() {
+    let mut env = Env::new();
+    rich(&mut env);
+    let d = dump(&env);
+    let pin = d
+        .lines()
+        .find(|l| l.starts_with("{\"type\":\"pin\"") && l.contains("\"by_claim\":1"))
+        .unwrap_or_else(|| panic!("no pin made by claim 1 in:\n{d}"));
+    let altered = d.replacen(pin, &pin.replace("\"by_claim\":1", "\"by_claim\":999"), 1);
+    let other = Env::new();
+    let out = restore(&other, &altered);
+    assert_eq!(out.code, Some(3), "{out}");
+    assert!(
+        out.stderr
+            .contains("names claim 999, which is not in the dump"),
+        "{out}"
+    );
+    assert!(out.stderr.contains("nothing was restored"), "{out}");
+    let json = run(other
+        .cmd()
+        .args(["restore", "-", "--json"])
+        .write_stdin(altered));
+    assert_eq!(json.error()["error"]["code"], "restore-invalid");
+    let claims = run(other.cmd().args(["list", "--json"]));
+    assert!(
+        claims.stdout.trim() == "[]" || claims.code == Some(6),
+        "{claims}"
+    );
+}
+
+#[test]
 fn export_streams_a_larger_set_with_filters() {
     let env = Env::new();
     env.partner("1000", &["osu-m365"]);

@@ -15,7 +15,7 @@ use super::PgTxn;
 use super::claims::{COLUMNS, EVENT_COLUMNS, list_sql, row_to_claim, row_to_event};
 use super::schema::ADMIN_ROLE;
 use super::values::{en, instant, poe_json};
-use crate::model::{Claim, HistoryEvent, Pin, PinLogEntry, Status, utc_text};
+use crate::model::{Claim, HistoryEvent, Pin, PinKind, PinLogEntry, Status, utc_text};
 use crate::storage::{ClaimFilter, FinalizeRun, PartnerRecord, StorageError};
 use anyhow::Context;
 use postgres::fallible_iterator::FallibleIterator;
@@ -26,6 +26,25 @@ use std::collections::HashMap;
 const CHUNK: i32 = 500;
 
 impl PgTxn<'_> {
+    /// The first pin that names a claim not stored, and that claim's ID.
+    pub fn pin_without_claim(&mut self) -> anyhow::Result<Option<(PinKind, String, i64)>> {
+        self.query_opt(
+            "SELECT kind, value, by_claim FROM pins p
+                 WHERE by_claim IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = p.by_claim)
+                 ORDER BY kind, value LIMIT 1",
+            &[],
+        )?
+        .map(|r| {
+            Ok((
+                en(r.try_get::<_, String>(0)?)?,
+                r.try_get(1)?,
+                r.try_get(2)?,
+            ))
+        })
+        .transpose()
+    }
+
     /// Whether the database holds any partner or claim.
     pub fn holds_data(&mut self) -> anyhow::Result<bool> {
         Ok(self

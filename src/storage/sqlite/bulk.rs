@@ -7,12 +7,27 @@
 
 use super::SqliteTxn;
 use super::claims::{COLUMNS, instant, list_sql, poe_json, row_to_claim, row_to_event};
-use crate::model::{Claim, HistoryEvent, Pin, PinLogEntry, utc_text};
+use crate::model::{Claim, HistoryEvent, Pin, PinKind, PinLogEntry, utc_text};
 use crate::storage::{ClaimFilter, FinalizeRun, PartnerRecord};
 use anyhow::Context;
-use rusqlite::{params, params_from_iter};
+use rusqlite::{OptionalExtension, params, params_from_iter};
 
 impl SqliteTxn<'_> {
+    /// The first pin that names a claim not stored, and that claim's ID.
+    pub fn pin_without_claim(&self) -> anyhow::Result<Option<(PinKind, String, i64)>> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT kind, value, by_claim FROM pins p
+                 WHERE by_claim IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = p.by_claim)
+                 ORDER BY kind, value LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?)
+    }
+
     /// Whether the database holds any partner or claim.
     pub fn holds_data(&self) -> anyhow::Result<bool> {
         Ok(self.tx.query_row(

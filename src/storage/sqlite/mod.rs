@@ -250,6 +250,7 @@ impl Txn for SqliteTxn<'_> {
         fn report_groups(&mut self, group: ReportGroup, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<GroupCounts>;
         fn report_months(&mut self, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<MonthCounts>;
         fn holds_data(&mut self) -> bool;
+        fn pin_without_claim(&mut self) -> Option<(PinKind, String, i64)>;
         fn dump_partners(&mut self, each: &mut dyn FnMut(PartnerRecord) -> anyhow::Result<()>) -> ();
         fn dump_pins(&mut self, each: &mut dyn FnMut(Pin) -> anyhow::Result<()>) -> ();
         fn dump_pin_log(&mut self, each: &mut dyn FnMut(PinLogEntry) -> anyhow::Result<()>) -> ();
