@@ -491,8 +491,9 @@ pub trait Txn {
     fn overdue(&mut self, now: DateTime<Utc>, cap: Option<u64>) -> Result<Overdue, StorageError>;
     /// Every PoE version of the active claims that is a local file, by claim and version.
     fn active_poe_files(&mut self) -> Result<Vec<PoeFile>, StorageError>;
-    /// How many claims there are in all.
-    fn claim_count(&mut self) -> Result<u64, StorageError>;
+    /// How many claims there are in all. Counting is O(n); with `cap` it stops past the cap
+    /// (returning at most `cap + 1`).
+    fn claim_count(&mut self, cap: Option<u64>) -> Result<u64, StorageError>;
 
     /// Make the transaction's changes permanent.
     fn commit(self: Box<Self>) -> Result<(), StorageError>;

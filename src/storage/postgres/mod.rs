@@ -377,7 +377,7 @@ impl Txn for PgTxn<'_> {
         fn integrity_check(&mut self) -> Vec<String>;
         fn overdue(&mut self, now: DateTime<Utc>, cap: Option<u64>) -> Overdue;
         fn active_poe_files(&mut self) -> Vec<PoeFile>;
-        fn claim_count(&mut self) -> u64;
+        fn claim_count(&mut self, cap: Option<u64>) -> u64;
         fn pin(&mut self, kind: PinKind, value: &str) -> Option<Pin>;
         fn pins_of_tenant(&mut self, tenant: &str) -> Vec<Pin>;
         fn pin_log(&mut self, tenant: &str) -> Vec<PinLogEntry>;

@@ -376,9 +376,14 @@ impl PgTxn<'_> {
         .collect()
     }
 
-    pub fn claim_count(&mut self) -> anyhow::Result<u64> {
+    pub fn claim_count(&mut self, cap: Option<u64>) -> anyhow::Result<u64> {
+        // LIMIT NULL is no limit.
+        let limit = cap.map(|c| i64::try_from(c).unwrap_or(i64::MAX - 1) + 1);
         Ok(self
-            .query_one("SELECT count(*) FROM claims", &[])?
+            .query_one(
+                "SELECT count(*) FROM (SELECT 1 FROM claims LIMIT $1) c",
+                &[&limit],
+            )?
             .try_get::<_, i64>(0)? as u64)
     }
 
