@@ -370,19 +370,32 @@ pub trait Txn {
         recorded_at: DateTime<Utc>,
         actor: &str,
     ) -> Result<(), StorageError>;
-    /// Apply several transitions (finalize's chunk), each as [`Txn::apply`] would, all or none.
-    /// A backend where every statement is a round trip to a server may do them together.
+    /// Apply several transitions, each as [`Txn::apply`] would, all or none: a finalize chunk
+    /// (every one making a pending claim official) through [`Txn::finalize_chunk`], anything
+    /// else one by one.
     fn apply_all(
         &mut self,
         transitions: &[Transition],
         recorded_at: DateTime<Utc>,
         actor: &str,
     ) -> Result<(), StorageError> {
+        if stored::is_finalize_chunk(transitions) {
+            return self.finalize_chunk(transitions, recorded_at, actor);
+        }
         for t in transitions {
             self.apply(t, recorded_at, actor)?;
         }
         Ok(())
     }
+    /// Make every claim of `transitions` (each from pending to official, at least two) official
+    /// with its history event, all or none, set-based: a few statements for the whole chunk
+    /// instead of a few per claim. A claim no longer pending fails it as a conflict.
+    fn finalize_chunk(
+        &mut self,
+        transitions: &[Transition],
+        recorded_at: DateTime<Utc>,
+        actor: &str,
+    ) -> Result<(), StorageError>;
     /// One claim.
     fn claim(&mut self, id: i64) -> Result<Option<Claim>, StorageError>;
     /// A claim's history, oldest first.

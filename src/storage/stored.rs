@@ -72,8 +72,8 @@ pub(crate) fn poe_versions(text: Option<String>) -> anyhow::Result<Vec<PoeVersio
         .collect()
 }
 
-/// Whether `transitions` is a finalize chunk (every one makes a pending claim official), which
-/// a backend may write set-based; others go one by one through `apply`.
+/// Whether `transitions` is a finalize chunk (at least two, every one making a pending claim
+/// official), which `Txn::apply_all` hands to the backend's set-based `finalize_chunk`.
 pub(crate) fn is_finalize_chunk(transitions: &[Transition]) -> bool {
     transitions.len() > 1
         && transitions

@@ -348,7 +348,7 @@ impl Txn for PgTxn<'_> {
         fn unit_facts(&mut self, req: &UnitRequest) -> StoredFacts;
         fn insert_claim(&mut self, claim: &NewClaim) -> i64;
         fn apply(&mut self, transition: &Transition, recorded_at: DateTime<Utc>, actor: &str) -> ();
-        fn apply_all(&mut self, transitions: &[Transition], recorded_at: DateTime<Utc>, actor: &str) -> ();
+        fn finalize_chunk(&mut self, transitions: &[Transition], recorded_at: DateTime<Utc>, actor: &str) -> ();
         fn claim(&mut self, id: i64) -> Option<Claim>;
         fn history(&mut self, id: i64) -> Vec<HistoryEvent>;
         fn each_history(&mut self, visit: &mut dyn FnMut(i64, Status, &[HistoryEvent])) -> ();

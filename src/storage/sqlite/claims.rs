@@ -7,7 +7,7 @@ use crate::model::{
 use crate::rules::eligibility::{Holder, StoredFacts, UnitRequest};
 use crate::rules::history::event_hash;
 use crate::rules::lifecycle::{ClaimState, Transition};
-use crate::storage::stored::{chained_events, is_finalize_chunk, poe_from_json, poe_versions};
+use crate::storage::stored::{chained_events, poe_from_json, poe_versions};
 pub(super) use crate::storage::stored::{date, instant, poe_json};
 use crate::storage::{ClaimFilter, StorageError};
 use anyhow::Context;
@@ -260,20 +260,13 @@ impl SqliteTxn<'_> {
     /// Finalize's chunk in three statements instead of three per claim: the claims' last
     /// hashes, then every event, then every status, each set-based (one statement that changes
     /// many rows also keeps each changed page in its statement journal once, not once per
-    /// claim). A claim that is no longer in its `from` status fails the whole chunk as a
-    /// conflict. Other transitions go one by one through [`SqliteTxn::apply`].
-    pub fn apply_all(
+    /// claim). A claim that is no longer pending fails the whole chunk as a conflict.
+    pub fn finalize_chunk(
         &self,
         transitions: &[Transition],
         recorded_at: DateTime<Utc>,
         actor: &str,
     ) -> anyhow::Result<()> {
-        if !is_finalize_chunk(transitions) {
-            for t in transitions {
-                self.apply(t, recorded_at, actor)?;
-            }
-            return Ok(());
-        }
         let ids: Vec<i64> = transitions.iter().map(|t| t.claim_id).collect();
         let mut last: HashMap<i64, Option<String>> = self
             .tx

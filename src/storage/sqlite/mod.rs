@@ -42,7 +42,7 @@
 //! file past 64 KiB) and SQLite keeps no memory statistics; see `open::configure_library` for
 //! why and what it saved finalize, import and restore.
 //!
-//! A finalize chunk is written set-based ([`SqliteTxn::apply_all`]): the claims' last hashes
+//! A finalize chunk is written set-based ([`SqliteTxn::finalize_chunk`]): the claims' last hashes
 //! in one query, then every event and every status from one JSON array. Per claim, a query
 //! with `claim_id = ?` is prepared again on every bind once `ANALYZE` has run (SQLite's STAT4
 //! plans by the bound value), and each small statement journals its pages anew.
@@ -207,7 +207,7 @@ impl Txn for SqliteTxn<'_> {
         fn unit_facts(&mut self, req: &UnitRequest) -> StoredFacts;
         fn insert_claim(&mut self, claim: &NewClaim) -> i64;
         fn apply(&mut self, transition: &Transition, recorded_at: DateTime<Utc>, actor: &str) -> ();
-        fn apply_all(&mut self, transitions: &[Transition], recorded_at: DateTime<Utc>, actor: &str) -> ();
+        fn finalize_chunk(&mut self, transitions: &[Transition], recorded_at: DateTime<Utc>, actor: &str) -> ();
         fn claim(&mut self, id: i64) -> Option<Claim>;
         fn history(&mut self, id: i64) -> Vec<HistoryEvent>;
         fn each_history(&mut self, visit: &mut dyn FnMut(i64, Status, &[HistoryEvent])) -> ();
@@ -369,6 +369,110 @@ mod tests {
         })
         .unwrap();
         assert_eq!(counts, [(3, true), (5, false), (5, false), (5, false)]);
+        let _ = std::fs::remove_dir_all(path.parent().unwrap());
+    }
+
+    const WORKLOADS: [&str; 5] = ["teams", "exchange", "sharepoint", "onedrive", "intune"];
+
+    /// A finalize chunk makes every claim official as of its deadline with a chained event;
+    /// one claim no longer pending fails the whole chunk, and its transaction writes nothing.
+    #[test]
+    fn a_finalize_chunk_is_set_based_all_or_none() {
+        use crate::rules::history::verify_chain;
+        use crate::rules::lifecycle::{Decision, withdraw};
+        let path = temp_db("chunk");
+        let mut store = SqliteStore::open(&path, &OpenOptions::default()).unwrap();
+        let at: DateTime<Utc> = "2025-06-10T00:00:00Z".parse().unwrap();
+        let now: DateTime<Utc> = "2025-06-12T02:15:00Z".parse().unwrap();
+        let ids = write(&mut store, |tx| {
+            WORKLOADS
+                .iter()
+                .map(|w| {
+                    let mut c = new_claim(at);
+                    c.workload = (*w).into();
+                    Ok(tx.insert_claim(&c)?)
+                })
+                .collect::<anyhow::Result<Vec<i64>>>()
+        })
+        .unwrap();
+        let decided = |store: &mut SqliteStore| {
+            crate::storage::read(store, |tx| Ok(tx.due_claims(now, None)?))
+                .unwrap()
+                .into_iter()
+                .filter_map(|c| finalize_due(c, now))
+                .collect::<Vec<_>>()
+        };
+        // Decided while all five are pending; then claim 2 is withdrawn: the chunk is stale.
+        let stale = decided(&mut store);
+        assert_eq!(stale.len(), 5);
+        write(&mut store, |tx| {
+            let c = tx.due_claims(now, None)?[1];
+            let Decision::Move(t) = withdraw(c, now, "wrong tenant".into()).unwrap() else {
+                panic!("a pending claim can be withdrawn")
+            };
+            Ok(tx.apply(&t, now, "ana")?)
+        })
+        .unwrap();
+        let err = write(&mut store, |tx| Ok(tx.apply_all(&stale, now, "cron")?)).unwrap_err();
+        assert!(
+            matches!(err.downcast_ref(), Some(StorageError::Conflict { .. })),
+            "{err:#}"
+        );
+        let statuses = |store: &mut SqliteStore| {
+            crate::storage::read(store, |tx| {
+                ids.iter()
+                    .map(|id| Ok(tx.claim(*id)?.unwrap().status))
+                    .collect::<anyhow::Result<Vec<_>>>()
+            })
+            .unwrap()
+        };
+        let mut expected = vec![Status::Pending; 5];
+        expected[1] = Status::Withdrawn;
+        assert_eq!(statuses(&mut store), expected);
+
+        // Decided afresh, the four pending claims are finalized together.
+        let fresh = decided(&mut store);
+        assert_eq!(fresh.len(), 4);
+        write(&mut store, |tx| Ok(tx.apply_all(&fresh, now, "cron")?)).unwrap();
+        expected = vec![Status::Official; 5];
+        expected[1] = Status::Withdrawn;
+        assert_eq!(statuses(&mut store), expected);
+        crate::storage::read(&mut store, |tx| {
+            for id in &ids {
+                let c = tx.claim(*id)?.unwrap();
+                let history = tx.history(*id)?;
+                assert_eq!(verify_chain(*id, c.status, &history), vec![], "claim {id}");
+                if c.status == Status::Official {
+                    assert_eq!(c.official_at, Some(at));
+                    assert_eq!(history.len(), 2);
+                    assert_eq!(history[1].actor, "cron");
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+        let _ = std::fs::remove_dir_all(path.parent().unwrap());
+    }
+
+    /// The claim count stops one past a cap; without a cap it is exact.
+    #[test]
+    fn claims_are_counted_up_to_a_cap() {
+        let path = temp_db("count");
+        let mut store = SqliteStore::open(&path, &OpenOptions::default()).unwrap();
+        let at: DateTime<Utc> = "2025-06-10T00:00:00Z".parse().unwrap();
+        let counts = write(&mut store, |tx| {
+            for w in WORKLOADS {
+                let mut c = new_claim(at);
+                c.workload = w.into();
+                tx.insert_claim(&c)?;
+            }
+            [Some(3), Some(5), Some(9), None]
+                .into_iter()
+                .map(|cap| Ok(tx.claim_count(cap)?))
+                .collect::<anyhow::Result<Vec<u64>>>()
+        })
+        .unwrap();
+        assert_eq!(counts, [4, 5, 5, 5]);
         let _ = std::fs::remove_dir_all(path.parent().unwrap());
     }
 }
