@@ -656,11 +656,17 @@ fn load(ctx: &Ctx, tx: &mut dyn Txn, input: Box<dyn BufRead>) -> anyhow::Result<
     let mut last_pin: Option<(PinKind, String)> = None;
     let mut last_claim: Option<i64> = None;
     let mut line_no = 0u64;
+    // Where the pins start, and the blank lines among them: a pin's line from its position.
+    let mut first_pin_line: Option<u64> = None;
+    let mut blank_lines_in_pins: Vec<u64> = Vec::new();
     let mut bar = None;
     for line in input.lines() {
         line_no += 1;
         let line = line.with_context(|| format!("could not read line {line_no} of the dump"))?;
         if line.trim().is_empty() {
+            if rank == 3 {
+                blank_lines_in_pins.push(line_no);
+            }
             continue;
         }
         let record: Record =
@@ -790,6 +796,7 @@ fn load(ctx: &Ctx, tx: &mut dyn Txn, input: Box<dyn BufRead>) -> anyhow::Result<
                         format!("pin {} {} is out of order or repeated", key.0, key.1),
                     ));
                 }
+                first_pin_line.get_or_insert(line_no);
                 tx.restore_pin(&Pin {
                     kind: key.0,
                     value: key.1.clone(),
@@ -853,15 +860,23 @@ fn load(ctx: &Ctx, tx: &mut dyn Txn, input: Box<dyn BufRead>) -> anyhow::Result<
         return Err(invalid(1, "header", "the dump is empty"));
     }
     // Checked in the database, not by remembering each pin's claim: memory stays flat.
-    if let Some((kind, value, id)) = tx.pin_without_claim()? {
-        return Err(refused(
-            "restore-invalid",
+    if let Some(pin) = tx.pin_without_claim()? {
+        // Pins are restored in dump order, one a line: the pin's line is its position past the
+        // first pin's, and past the blank lines before it.
+        let mut line = first_pin_line.unwrap_or(1) + pin.position;
+        for blank in blank_lines_in_pins {
+            if blank <= line {
+                line += 1;
+            }
+        }
+        return Err(invalid(
+            line,
+            "pins consistent with claims",
             format!(
-                "pins consistent with claims: the {kind} pin {value} names claim {id}, which is not in the dump; nothing was restored"
+                "the {} pin {} names claim {}, which is not in the dump",
+                pin.kind, pin.value, pin.claim_id
             ),
-        )
-        .hint("restore a dump written by `cpor dump`, unchanged")
-        .into());
+        ));
     }
     Ok(counts)
 }

@@ -618,10 +618,21 @@ pub trait Txn {
     ) -> Result<(), StorageError>;
     /// Append a dumped finalize run.
     fn restore_finalize_run(&mut self, run: &FinalizeRun) -> Result<(), StorageError>;
-    /// The first pin (by kind, then value) that names a claim the database does not hold, and
-    /// that claim's ID: `restore`'s last check, made in the database so that its memory does
-    /// not grow with the number of pins.
-    fn pin_without_claim(&mut self) -> Result<Option<(PinKind, String, i64)>, StorageError>;
+    /// The first pin (by kind, then value) that names a claim the database does not hold:
+    /// `restore`'s last check, made in the database so that its memory does not grow with the
+    /// number of pins.
+    fn pin_without_claim(&mut self) -> Result<Option<PinWithoutClaim>, StorageError>;
+}
+
+/// A pin naming a claim that is not stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PinWithoutClaim {
+    pub kind: PinKind,
+    pub value: String,
+    /// The claim it names.
+    pub claim_id: i64,
+    /// How many pins come before it by kind, then value (byte order): its place in a dump.
+    pub position: u64,
 }
 
 /// A partner as `dump` writes it: with when it was added and when it enrolled in each program.

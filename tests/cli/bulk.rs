@@ -443,18 +443,49 @@ fn restore_refuses_a_pin_that_names_a_missing_claim() {
     let d = dump(&env);
     let pin = d
         .lines()
-        .find(|l| l.starts_with("{\"type\":\"pin\"") && l.contains("\"by_claim\":1"))
-        .unwrap_or_else(|| panic!("no pin made by claim 1 in:\n{d}"));
-    let altered = d.replacen(pin, &pin.replace("\"by_claim\":1", "\"by_claim\":999"), 1);
+        .find(|l| l.starts_with("{\"type\":\"pin\"") && l.contains("\"by_claim\":3"))
+        .unwrap_or_else(|| panic!("no pin made by claim 3 in:\n{d}"));
+    let altered = d.replacen(pin, &pin.replace("\"by_claim\":3", "\"by_claim\":999"), 1);
+    let line = altered
+        .lines()
+        .position(|l| l.contains("\"by_claim\":999"))
+        .unwrap()
+        + 1;
     let other = Env::new();
     let out = restore(&other, &altered);
     assert_eq!(out.code, Some(3), "{out}");
+    assert!(
+        out.stderr.contains(&format!(
+            "line {line}: pins consistent with claims: the subscription pin"
+        )),
+        "{out}"
+    );
     assert!(
         out.stderr
             .contains("names claim 999, which is not in the dump"),
         "{out}"
     );
     assert!(out.stderr.contains("nothing was restored"), "{out}");
+    // Blank lines before it still count as lines: before the first pin and among the pins.
+    let bad = altered.lines().nth(line - 1).unwrap();
+    assert!(
+        altered
+            .lines()
+            .nth(line - 2)
+            .unwrap()
+            .starts_with("{\"type\":\"pin\""),
+        "another pin comes before it:\n{altered}"
+    );
+    let spaced = altered
+        .replacen("{\"type\":\"pin\"", "\n{\"type\":\"pin\"", 1)
+        .replacen(bad, &format!("\n{bad}"), 1);
+    let out = restore(&Env::new(), &spaced);
+    assert_eq!(out.code, Some(3), "{out}");
+    assert!(
+        out.stderr
+            .contains(&format!("line {}: pins consistent", line + 2)),
+        "{out}"
+    );
     let json = run(other
         .cmd()
         .args(["restore", "-", "--json"])

@@ -15,8 +15,8 @@ use super::PgTxn;
 use super::claims::{COLUMNS, EVENT_COLUMNS, list_sql, row_to_claim, row_to_event};
 use super::schema::ADMIN_ROLE;
 use super::values::{en, instant, poe_json};
-use crate::model::{Claim, HistoryEvent, Pin, PinKind, PinLogEntry, Status, utc_text};
-use crate::storage::{ClaimFilter, FinalizeRun, PartnerRecord, StorageError};
+use crate::model::{Claim, HistoryEvent, Pin, PinLogEntry, Status, utc_text};
+use crate::storage::{ClaimFilter, FinalizeRun, PartnerRecord, PinWithoutClaim, StorageError};
 use anyhow::Context;
 use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::ToSql;
@@ -27,20 +27,24 @@ const CHUNK: i32 = 500;
 
 impl PgTxn<'_> {
     /// The first pin that names a claim not stored, and that claim's ID.
-    pub fn pin_without_claim(&mut self) -> anyhow::Result<Option<(PinKind, String, i64)>> {
+    pub fn pin_without_claim(&mut self) -> anyhow::Result<Option<PinWithoutClaim>> {
         self.query_opt(
-            "SELECT kind, value, by_claim FROM pins p
-                 WHERE by_claim IS NOT NULL
+            "SELECT p.kind, p.value, p.by_claim,
+                        (SELECT count(*) FROM pins q
+                          WHERE q.kind < p.kind OR (q.kind = p.kind AND q.value < p.value))
+                 FROM pins p
+                 WHERE p.by_claim IS NOT NULL
                    AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = p.by_claim)
-                 ORDER BY kind, value LIMIT 1",
+                 ORDER BY p.kind, p.value LIMIT 1",
             &[],
         )?
         .map(|r| {
-            Ok((
-                en(r.try_get::<_, String>(0)?)?,
-                r.try_get(1)?,
-                r.try_get(2)?,
-            ))
+            Ok(PinWithoutClaim {
+                kind: en(r.try_get::<_, String>(0)?)?,
+                value: r.try_get(1)?,
+                claim_id: r.try_get(2)?,
+                position: r.try_get::<_, i64>(3)? as u64,
+            })
         })
         .transpose()
     }

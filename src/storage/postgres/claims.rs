@@ -302,9 +302,9 @@ impl PgTxn<'_> {
             prevs.push(e.prev_hash);
             official.push(utc_text(t.at));
         }
-        let conflict = || {
+        let conflict = |claim_id: Option<i64>| {
             anyhow::Error::from(StorageError::Conflict {
-                claim_id: transitions[0].claim_id,
+                claim_id: claim_id.unwrap_or(transitions[0].claim_id),
                 expected: Status::Pending,
                 to: Status::Official,
             })
@@ -327,7 +327,17 @@ impl PgTxn<'_> {
             ],
         )?;
         if appended != n as u64 {
-            return Err(conflict());
+            // Name the first claim no longer pending (none: a claim given twice).
+            let stale = self
+                .query_opt(
+                    "SELECT u.id FROM unnest($1::bigint[]) WITH ORDINALITY AS u(id, n)
+                     LEFT JOIN claims c ON c.id = u.id AND c.status = 'pending'
+                     WHERE c.id IS NULL ORDER BY u.n LIMIT 1",
+                    &[&ids],
+                )?
+                .map(|r| r.try_get::<_, i64>(0))
+                .transpose()?;
+            return Err(conflict(stale));
         }
         let updated = self.exec(
             "UPDATE claims c SET status = 'official', official_at = u.at
@@ -336,7 +346,8 @@ impl PgTxn<'_> {
             &[&ids, &official],
         )?;
         if updated != n as u64 {
-            return Err(conflict());
+            // Every claim was pending a statement ago: only a claim given twice gets here.
+            return Err(conflict(None));
         }
         Ok(())
     }

@@ -37,7 +37,8 @@ pub use schema::{ADMIN_ROLE, USER_ROLE};
 
 use super::{
     BackendFacts, ClaimFilter, EnrolOutcome, FinalizeRun, GroupCounts, MonthCounts, OpenOptions,
-    Overdue, PartnerRecord, PoeFile, ReportGroup, StatusCounts, StorageError, Store, Txn,
+    Overdue, PartnerRecord, PinWithoutClaim, PoeFile, ReportGroup, StatusCounts, StorageError,
+    Store, Txn,
 };
 use crate::model::{
     Claim, HistoryEvent, NewClaim, Partner, Pin, PinKind, PinLogEntry, Program, Status,
@@ -391,7 +392,7 @@ impl Txn for PgTxn<'_> {
         fn report_groups(&mut self, group: ReportGroup, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<GroupCounts>;
         fn report_months(&mut self, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<MonthCounts>;
         fn holds_data(&mut self) -> bool;
-        fn pin_without_claim(&mut self) -> Option<(PinKind, String, i64)>;
+        fn pin_without_claim(&mut self) -> Option<PinWithoutClaim>;
         fn dump_partners(&mut self, each: &mut dyn FnMut(PartnerRecord) -> anyhow::Result<()>) -> ();
         fn dump_pins(&mut self, each: &mut dyn FnMut(Pin) -> anyhow::Result<()>) -> ();
         fn dump_pin_log(&mut self, each: &mut dyn FnMut(PinLogEntry) -> anyhow::Result<()>) -> ();

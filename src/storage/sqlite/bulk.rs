@@ -7,23 +7,33 @@
 
 use super::SqliteTxn;
 use super::claims::{COLUMNS, instant, list_sql, poe_json, row_to_claim, row_to_event};
-use crate::model::{Claim, HistoryEvent, Pin, PinKind, PinLogEntry, utc_text};
-use crate::storage::{ClaimFilter, FinalizeRun, PartnerRecord};
+use crate::model::{Claim, HistoryEvent, Pin, PinLogEntry, utc_text};
+use crate::storage::{ClaimFilter, FinalizeRun, PartnerRecord, PinWithoutClaim};
 use anyhow::Context;
 use rusqlite::{OptionalExtension, params, params_from_iter};
 
 impl SqliteTxn<'_> {
     /// The first pin that names a claim not stored, and that claim's ID.
-    pub fn pin_without_claim(&self) -> anyhow::Result<Option<(PinKind, String, i64)>> {
+    pub fn pin_without_claim(&self) -> anyhow::Result<Option<PinWithoutClaim>> {
         Ok(self
             .tx
             .query_row(
-                "SELECT kind, value, by_claim FROM pins p
-                 WHERE by_claim IS NOT NULL
+                "SELECT p.kind, p.value, p.by_claim,
+                        (SELECT count(*) FROM pins q
+                          WHERE q.kind < p.kind OR (q.kind = p.kind AND q.value < p.value))
+                 FROM pins p
+                 WHERE p.by_claim IS NOT NULL
                    AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = p.by_claim)
-                 ORDER BY kind, value LIMIT 1",
+                 ORDER BY p.kind, p.value LIMIT 1",
                 [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| {
+                    Ok(PinWithoutClaim {
+                        kind: r.get(0)?,
+                        value: r.get(1)?,
+                        claim_id: r.get(2)?,
+                        position: r.get::<_, i64>(3)? as u64,
+                    })
+                },
             )
             .optional()?)
     }

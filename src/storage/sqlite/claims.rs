@@ -267,7 +267,8 @@ impl SqliteTxn<'_> {
         recorded_at: DateTime<Utc>,
         actor: &str,
     ) -> anyhow::Result<()> {
-        let ids: Vec<i64> = transitions.iter().map(|t| t.claim_id).collect();
+        let ids =
+            serde_json::to_string(&transitions.iter().map(|t| t.claim_id).collect::<Vec<_>>())?;
         let mut last: HashMap<i64, Option<String>> = self
             .tx
             .prepare_cached(
@@ -275,9 +276,7 @@ impl SqliteTxn<'_> {
                         (SELECT hash FROM events WHERE claim_id = j.value ORDER BY id DESC LIMIT 1)
                  FROM json_each(?1) j",
             )?
-            .query_map([serde_json::to_string(&ids)?], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?
+            .query_map([&ids], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
         // One JSON array holds the rows: [claim_id, at, actor, action, from, to, reason,
         // prev_hash, hash, official_at].
@@ -300,12 +299,25 @@ impl SqliteTxn<'_> {
             })
             .collect();
         let rows = serde_json::to_string(&rows)?;
-        let conflict = || {
-            anyhow::Error::from(StorageError::Conflict {
-                claim_id: transitions[0].claim_id,
+        // The conflict names the first claim no longer pending (or, with none, the first: a
+        // claim given twice).
+        let conflict = || -> anyhow::Result<anyhow::Error> {
+            let stale: Option<i64> = self
+                .tx
+                .query_row(
+                    "SELECT j.value FROM json_each(?1) j
+                     LEFT JOIN claims c ON c.id = j.value AND c.status = 'pending'
+                     WHERE c.id IS NULL ORDER BY j.key LIMIT 1",
+                    [&ids],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            Ok(StorageError::Conflict {
+                claim_id: stale.unwrap_or(transitions[0].claim_id),
                 expected: Status::Pending,
                 to: Status::Official,
-            })
+            }
+            .into())
         };
         // Events first (the schema wants a status to follow its event), only for claims still
         // in their `from` status, in the order given.
@@ -324,7 +336,7 @@ impl SqliteTxn<'_> {
             .execute([&rows])
             .context("could not append to the claims' history")?;
         if appended != transitions.len() {
-            return Err(conflict());
+            return Err(conflict()?);
         }
         let updated = self
             .tx
@@ -337,7 +349,13 @@ impl SqliteTxn<'_> {
             .execute([&rows])
             .context("could not update the claims")?;
         if updated != transitions.len() {
-            return Err(conflict());
+            // Every claim was pending a statement ago: only a claim given twice gets here.
+            return Err(StorageError::Conflict {
+                claim_id: transitions[0].claim_id,
+                expected: Status::Pending,
+                to: Status::Official,
+            }
+            .into());
         }
         Ok(())
     }

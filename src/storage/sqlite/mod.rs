@@ -90,7 +90,7 @@ pub use schema::LATEST_VERSION;
 
 use super::{
     BackendFacts, ClaimFilter, EnrolOutcome, FinalizeRun, GroupCounts, MonthCounts, Overdue,
-    PartnerRecord, PoeFile, ReportGroup, StatusCounts, StorageError, Store, Txn,
+    PartnerRecord, PinWithoutClaim, PoeFile, ReportGroup, StatusCounts, StorageError, Store, Txn,
 };
 use crate::model::{
     Claim, HistoryEvent, NewClaim, Partner, Pin, PinKind, PinLogEntry, Program, Status,
@@ -250,7 +250,7 @@ impl Txn for SqliteTxn<'_> {
         fn report_groups(&mut self, group: ReportGroup, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<GroupCounts>;
         fn report_months(&mut self, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<MonthCounts>;
         fn holds_data(&mut self) -> bool;
-        fn pin_without_claim(&mut self) -> Option<(PinKind, String, i64)>;
+        fn pin_without_claim(&mut self) -> Option<PinWithoutClaim>;
         fn dump_partners(&mut self, each: &mut dyn FnMut(PartnerRecord) -> anyhow::Result<()>) -> ();
         fn dump_pins(&mut self, each: &mut dyn FnMut(Pin) -> anyhow::Result<()>) -> ();
         fn dump_pin_log(&mut self, each: &mut dyn FnMut(PinLogEntry) -> anyhow::Result<()>) -> ();
@@ -414,8 +414,9 @@ mod tests {
         })
         .unwrap();
         let err = write(&mut store, |tx| Ok(tx.apply_all(&stale, now, "cron")?)).unwrap_err();
+        // The conflict names the claim that changed, not the chunk's first.
         assert!(
-            matches!(err.downcast_ref(), Some(StorageError::Conflict { .. })),
+            matches!(err.downcast_ref(), Some(StorageError::Conflict { claim_id, .. }) if *claim_id == ids[1]),
             "{err:#}"
         );
         let statuses = |store: &mut SqliteStore| {
