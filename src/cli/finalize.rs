@@ -53,8 +53,10 @@ pub fn run(ctx: &Ctx, a: FinalizeArgs) -> anyhow::Result<u8> {
             .map(|t| t.claim_id)
             .collect();
     } else {
-        let due = storage::read(db.as_mut(), |tx| Ok(tx.overdue(ctx.now, None)?))?.count;
-        let bar = progress_bar(ctx, due);
+        // Counting the due claims is a pass over them: only for a bar someone will see.
+        let bar = progress_bar(ctx, || {
+            Ok(storage::read(db.as_mut(), |tx| Ok(tx.overdue(ctx.now, None)?))?.count)
+        })?;
         match storage::write(db.as_mut(), |tx| {
             Ok(tx.start_finalize_run(ctx.now, &ctx.actor)?)
         }) {
@@ -182,12 +184,19 @@ struct FinalizeReport<'a> {
     dry_run: bool,
 }
 
-/// A progress bar on stderr, only when stderr is a terminal and there is real work.
-fn progress_bar(ctx: &Ctx, total: u64) -> Option<indicatif::ProgressBar> {
+/// A progress bar on stderr, only when stderr is a terminal and there is real work (`total`
+/// is asked only then).
+fn progress_bar(
+    ctx: &Ctx,
+    total: impl FnOnce() -> anyhow::Result<u64>,
+) -> anyhow::Result<Option<indicatif::ProgressBar>> {
     use std::io::IsTerminal;
-    if total < BATCH || !std::io::stderr().is_terminal() || ctx.verbosity == super::Verbosity::Quiet
-    {
-        return None;
+    if !std::io::stderr().is_terminal() || ctx.verbosity == super::Verbosity::Quiet {
+        return Ok(None);
+    }
+    let total = total()?;
+    if total < BATCH {
+        return Ok(None);
     }
     let bar = indicatif::ProgressBar::new(total);
     bar.set_style(
@@ -196,5 +205,5 @@ fn progress_bar(ctx: &Ctx, total: u64) -> Option<indicatif::ProgressBar> {
         )
         .expect("valid template"),
     );
-    Some(bar)
+    Ok(Some(bar))
 }

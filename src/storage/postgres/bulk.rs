@@ -14,8 +14,8 @@
 use super::PgTxn;
 use super::claims::{COLUMNS, EVENT_COLUMNS, list_sql, row_to_claim, row_to_event};
 use super::schema::ADMIN_ROLE;
-use super::values::{en, instant, poe_json};
-use crate::model::{Claim, HistoryEvent, Pin, PinLogEntry, Status, utc_text};
+use super::values::{en, instant};
+use crate::model::{Claim, HistoryEvent, Pin, PinLogEntry, utc_text};
 use crate::storage::{ClaimFilter, FinalizeRun, PartnerRecord, PinWithoutClaim, StorageError};
 use anyhow::Context;
 use postgres::fallible_iterator::FallibleIterator;
@@ -352,25 +352,8 @@ impl PgTxn<'_> {
             self.insert_poe_version(c.id, &v.poe, v.added_at, &v.added_by)?;
         }
         for e in history {
-            self.exec(
-                "INSERT INTO events (claim_id, at, actor, action, from_status, to_status, reason,
-                   prev_hash, hash, changes, poe)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                &[
-                    &c.id,
-                    &utc_text(e.at),
-                    &e.actor,
-                    &e.action.as_str(),
-                    &e.from.map(Status::as_str),
-                    &e.to.as_str(),
-                    &e.reason,
-                    &e.prev_hash,
-                    &e.hash,
-                    &e.changes.as_ref().map(serde_json::to_string).transpose()?,
-                    &e.poe.as_ref().map(poe_json).transpose()?,
-                ],
-            )
-            .with_context(|| format!("could not restore the history of claim {}", c.id))?;
+            self.insert_event(c.id, e, None)
+                .with_context(|| format!("could not restore the history of claim {}", c.id))?;
         }
         Ok(())
     }

@@ -182,37 +182,47 @@ impl PgTxn<'_> {
                 &[&claim_id],
             )?
             .and_then(|r| r.get(0));
-        let e = HistoryEvent {
+        let mut e = HistoryEvent {
             prev_hash,
             ..e.clone()
         };
-        let hash = event_hash(claim_id, &e);
+        e.hash = Some(event_hash(claim_id, &e));
+        self.insert_event(claim_id, &e, guard)
+            .context("could not append to the claim's history")
+    }
+
+    /// Store an event as given, its `prev_hash` and `hash` included; with `guard`, only while
+    /// the claim is still in that status. Returns whether it was stored.
+    pub(super) fn insert_event(
+        &mut self,
+        claim_id: i64,
+        e: &HistoryEvent,
+        guard: Option<Status>,
+    ) -> anyhow::Result<bool> {
         let changes = e.changes.as_ref().map(serde_json::to_string).transpose()?;
         let poe = e.poe.as_ref().map(poe_json).transpose()?;
-        let n = self
-            .exec(
-                "INSERT INTO events (claim_id, at, actor, action, from_status, to_status, reason,
+        let n = self.exec(
+            "INSERT INTO events (claim_id, at, actor, action, from_status, to_status, reason,
                    prev_hash, hash, changes, poe)
                  SELECT $1::bigint, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text,
                    $8::text, $9::text, $11::text, $12::text
                  WHERE $10::text IS NULL
                     OR EXISTS (SELECT 1 FROM claims WHERE id = $1 AND status = $10::text)",
-                &[
-                    &claim_id,
-                    &utc_text(e.at),
-                    &e.actor,
-                    &e.action.as_str(),
-                    &e.from.map(Status::as_str),
-                    &e.to.as_str(),
-                    &e.reason,
-                    &e.prev_hash,
-                    &hash,
-                    &guard.map(Status::as_str),
-                    &changes,
-                    &poe,
-                ],
-            )
-            .context("could not append to the claim's history")?;
+            &[
+                &claim_id,
+                &utc_text(e.at),
+                &e.actor,
+                &e.action.as_str(),
+                &e.from.map(Status::as_str),
+                &e.to.as_str(),
+                &e.reason,
+                &e.prev_hash,
+                &e.hash,
+                &guard.map(Status::as_str),
+                &changes,
+                &poe,
+            ],
+        )?;
         Ok(n == 1)
     }
 

@@ -6,7 +6,7 @@
 //! events by claim ID then ID), so the history of a claim costs no query of its own.
 
 use super::SqliteTxn;
-use super::claims::{COLUMNS, instant, list_sql, poe_json, row_to_claim, row_to_event};
+use super::claims::{COLUMNS, instant, list_sql, row_to_claim, row_to_event};
 use crate::model::{Claim, HistoryEvent, Pin, PinLogEntry, utc_text};
 use crate::storage::{ClaimFilter, FinalizeRun, PartnerRecord, PinWithoutClaim};
 use anyhow::Context;
@@ -257,22 +257,7 @@ impl SqliteTxn<'_> {
 
     /// Append a dumped pin log entry.
     pub fn restore_pin_event(&self, e: &PinLogEntry) -> anyhow::Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO pin_log (at, actor, action, kind, value, tenant_id, reason)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                utc_text(e.at),
-                e.actor,
-                e.action,
-                e.kind,
-                e.value,
-                e.tenant_id,
-                e.reason
-            ])
-            .context("could not restore the pin log")?;
-        Ok(())
+        self.log_pin(e).context("could not restore the pin log")
     }
 
     /// Store a dumped claim under its ID with its PoE versions and history, hashes verbatim.
@@ -335,26 +320,8 @@ impl SqliteTxn<'_> {
         for v in &c.poe_versions {
             self.insert_poe_version(c.id, &v.poe, v.added_at, &v.added_by)?;
         }
-        let mut insert = self.tx.prepare_cached(
-            "INSERT INTO events (claim_id, at, actor, action, from_status, to_status, reason,
-               prev_hash, hash, changes, poe)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        )?;
         for e in history {
-            insert
-                .execute(params![
-                    c.id,
-                    utc_text(e.at),
-                    e.actor,
-                    e.action,
-                    e.from,
-                    e.to,
-                    e.reason,
-                    e.prev_hash,
-                    e.hash,
-                    e.changes.as_ref().map(serde_json::to_string).transpose()?,
-                    e.poe.as_ref().map(poe_json).transpose()?,
-                ])
+            self.insert_event(c.id, e, None)
                 .with_context(|| format!("could not restore the history of claim {}", c.id))?;
         }
         Ok(())

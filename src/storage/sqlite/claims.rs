@@ -166,13 +166,23 @@ impl SqliteTxn<'_> {
             .query_row([claim_id], |r| r.get(0))
             .optional()?
             .flatten();
-        let e = HistoryEvent {
+        let mut e = HistoryEvent {
             prev_hash,
             ..e.clone()
         };
-        let hash = event_hash(claim_id, &e);
-        let changes = e.changes.as_ref().map(serde_json::to_string).transpose()?;
-        let poe = e.poe.as_ref().map(poe_json).transpose()?;
+        e.hash = Some(event_hash(claim_id, &e));
+        self.insert_event(claim_id, &e, guard)
+            .context("could not append to the claim's history")
+    }
+
+    /// Store an event as given, its `prev_hash` and `hash` included; with `guard`, only while
+    /// the claim is still in that status. Returns whether it was stored.
+    pub(super) fn insert_event(
+        &self,
+        claim_id: i64,
+        e: &HistoryEvent,
+        guard: Option<Status>,
+    ) -> anyhow::Result<bool> {
         let n = self
             .tx
             .prepare_cached(
@@ -190,12 +200,11 @@ impl SqliteTxn<'_> {
                 e.to,
                 e.reason,
                 e.prev_hash,
-                hash,
+                e.hash,
                 guard,
-                changes,
-                poe,
-            ])
-            .context("could not append to the claim's history")?;
+                e.changes.as_ref().map(serde_json::to_string).transpose()?,
+                e.poe.as_ref().map(poe_json).transpose()?,
+            ])?;
         Ok(n == 1)
     }
 

@@ -157,7 +157,7 @@ impl SqliteTxn<'_> {
         Ok(n == 1)
     }
 
-    fn log_pin(&self, e: &PinLogEntry) -> anyhow::Result<()> {
+    pub(super) fn log_pin(&self, e: &PinLogEntry) -> anyhow::Result<()> {
         self.tx
             .prepare_cached(
                 "INSERT INTO pin_log (at, actor, action, kind, value, tenant_id, reason)
