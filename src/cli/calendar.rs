@@ -1,6 +1,6 @@
 //! `cpor calendar`: business-day calendars for the opt-out window.
 
-use super::{Ctx, bad_value};
+use super::{Ctx, bad_value, optional_value};
 use crate::error::CporError;
 use crate::holiday_file::{Holiday, YearRange, parse_csv, parse_holiday_date, parse_ics};
 use crate::output::{Format, csv_safe, emit, emit_json, escape, text_cell};
@@ -369,12 +369,7 @@ fn emit_calendars(ctx: &Ctx, calendars: &[Calendar], as_list: bool) -> anyhow::R
 fn holiday_add(ctx: &Ctx, a: HolidayAddArgs) -> anyhow::Result<u8> {
     let name = calendar_name(&a.name)?;
     let date = parse_holiday_date(&a.date).map_err(|e| bad_value("DATE", e))?;
-    let label = a
-        .label
-        .as_deref()
-        .map(|l| parse_text("--label", l))
-        .transpose()
-        .map_err(|e| bad_value("--label", e))?;
+    let label = optional_value("--label", a.label.as_deref(), |l| parse_text("--label", l))?;
     let mut db = ctx.db()?;
     let (new, cal) = storage::write(db.as_mut(), |tx| {
         tx.calendar(&name)?

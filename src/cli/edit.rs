@@ -1,6 +1,6 @@
 //! `cpor edit`: correct an active claim's details, keeping its window and unit.
 
-use super::{Ctx, bad_value, flags_where};
+use super::{Ctx, bad_value, flags_where, optional_value};
 use crate::error::CporError;
 use crate::model::{Action, Channel, HistoryEvent, PinAction, PinKind, PinLogEntry, parse_date};
 use crate::output::{Zones, emit_claims};
@@ -78,16 +78,10 @@ pub struct EditArgs {
 /// Check the format of every value given.
 fn validate(a: &EditArgs) -> anyhow::Result<EditRequest> {
     let text = |flag: &str, what: &str, v: &Option<String>| {
-        v.as_deref()
-            .map(|s| parse_text(what, s))
-            .transpose()
-            .map_err(|e| bad_value(flag, e))
+        optional_value(flag, v.as_deref(), |s| parse_text(what, s))
     };
     let email = |flag: &str, what: &str, v: &Option<String>| {
-        v.as_deref()
-            .map(|s| parse_email(what, s))
-            .transpose()
-            .map_err(|e| bad_value(flag, e))
+        optional_value(flag, v.as_deref(), |s| parse_email(what, s))
     };
     // An empty technical value removes the technical contact (refused for Business
     // Applications claims, which cannot lose it).
@@ -98,12 +92,7 @@ fn validate(a: &EditArgs) -> anyhow::Result<EditRequest> {
     };
     Ok(EditRequest {
         name: text("--name", "the claim name", &a.name)?,
-        domain: a
-            .domain
-            .as_deref()
-            .map(parse_domain)
-            .transpose()
-            .map_err(|e| bad_value("--domain", e))?,
+        domain: optional_value("--domain", a.domain.as_deref(), parse_domain)?,
         customer_name: text("--customer-name", "the customer name", &a.customer_name)?,
         customer_title: text("--customer-title", "the customer title", &a.customer_title)?,
         customer_email: email("--customer-email", "customer e-mail", &a.customer_email)?,
@@ -131,18 +120,8 @@ fn validate(a: &EditArgs) -> anyhow::Result<EditRequest> {
             &a.partner_contact,
         )?,
         partner_email: email("--partner-email", "partner e-mail", &a.partner_email)?,
-        channel: a
-            .channel
-            .as_deref()
-            .map(str::parse::<Channel>)
-            .transpose()
-            .map_err(|e| bad_value("--channel", e))?,
-        purchase_date: a
-            .purchase_date
-            .as_deref()
-            .map(parse_date)
-            .transpose()
-            .map_err(|e| bad_value("--purchase-date", e))?,
+        channel: optional_value("--channel", a.channel.as_deref(), str::parse::<Channel>)?,
+        purchase_date: optional_value("--purchase-date", a.purchase_date.as_deref(), parse_date)?,
         comment: text("--comment", "the comment", &a.comment)?,
     })
 }

@@ -1,6 +1,6 @@
 //! The claim filter flags (`FilterArgs`) shared by `list` and `export`, checked the same way.
 
-use super::{Ctx, bad_value};
+use super::{Ctx, bad_value, optional_value};
 use crate::model::{Program, Status, parse_date, parse_instant};
 use crate::rules::format::{parse_domain, parse_guid, parse_partner_id};
 use crate::storage::{ClaimFilter, ClaimSort};
@@ -64,41 +64,22 @@ impl FilterArgs {
                 .map(|s| s.parse::<Status>())
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| bad_value("--status", e))?,
-            program: self
-                .program
-                .as_deref()
-                .map(str::parse::<Program>)
-                .transpose()
-                .map_err(|e| bad_value("--program", e))?,
-            partner_id: self
-                .partner_id
-                .as_deref()
-                .map(parse_partner_id)
-                .transpose()
-                .map_err(|e| bad_value("--partner-id", e))?,
-            tenant: self
-                .tenant
-                .as_deref()
-                .map(|t| parse_guid("tenant ID", t))
-                .transpose()
-                .map_err(|e| bad_value("--tenant", e))?,
-            domain: self
-                .domain
-                .as_deref()
-                .map(parse_domain)
-                .transpose()
-                .map_err(|e| bad_value("--domain", e))?,
+            program: optional_value("--program", self.program.as_deref(), str::parse::<Program>)?,
+            partner_id: optional_value(
+                "--partner-id",
+                self.partner_id.as_deref(),
+                parse_partner_id,
+            )?,
+            tenant: optional_value("--tenant", self.tenant.as_deref(), |t| {
+                parse_guid("tenant ID", t)
+            })?,
+            domain: optional_value("--domain", self.domain.as_deref(), parse_domain)?,
             workload: self
                 .workload
                 .as_deref()
                 .map(|w| super::unit::known_workload(ctx, "--workload", w, None))
                 .transpose()?,
-            due_before: self
-                .due_before
-                .as_deref()
-                .map(parse_due)
-                .transpose()
-                .map_err(|e| bad_value("--due-before", e))?,
+            due_before: optional_value("--due-before", self.due_before.as_deref(), parse_due)?,
             sort: match self.sort {
                 SortKey::Filed => ClaimSort::Filed,
                 SortKey::Deadline => ClaimSort::Deadline,

@@ -887,6 +887,16 @@ pub fn bad_value(flag: &str, message: String) -> anyhow::Error {
         .into()
 }
 
+/// An optional flag's value through `parse`; a value it refuses is a [`bad_value`] naming the
+/// flag.
+pub fn optional_value<T>(
+    flag: &str,
+    value: Option<&str>,
+    parse: impl FnOnce(&str) -> Result<T, String>,
+) -> anyhow::Result<Option<T>> {
+    value.map(parse).transpose().map_err(|e| bad_value(flag, e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::Cli;

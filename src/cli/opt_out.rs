@@ -1,6 +1,6 @@
 //! `cpor opt-out`: the customer declines the association.
 
-use super::{Ctx, apply_transitions, bad_value, emit_affected, lifecycle_error};
+use super::{Ctx, apply_transitions, emit_affected, lifecycle_error, optional_value};
 use crate::error::CporError;
 use crate::model::{Claim, parse_instant};
 use crate::rules::format::{parse_claim_id, parse_guid, parse_text};
@@ -41,24 +41,13 @@ pub struct OptOutArgs {
 }
 
 pub fn run(ctx: &Ctx, a: OptOutArgs) -> anyhow::Result<u8> {
-    let at =
-        a.at.as_deref()
-            .map(parse_instant)
-            .transpose()
-            .map_err(|e| bad_value("--at", e))?
-            .unwrap_or(ctx.now);
-    let reason = a
-        .reason
-        .as_deref()
-        .map(|r| parse_text("--reason", r))
-        .transpose()
-        .map_err(|e| bad_value("--reason", e))?;
-    let tenant = a
-        .tenant
-        .as_deref()
-        .map(|t| parse_guid("tenant ID", t))
-        .transpose()
-        .map_err(|e| bad_value("--tenant", e))?;
+    let at = optional_value("--at", a.at.as_deref(), parse_instant)?.unwrap_or(ctx.now);
+    let reason = optional_value("--reason", a.reason.as_deref(), |r| {
+        parse_text("--reason", r)
+    })?;
+    let tenant = optional_value("--tenant", a.tenant.as_deref(), |t| {
+        parse_guid("tenant ID", t)
+    })?;
     let workloads: Vec<String> = a
         .workload
         .iter()

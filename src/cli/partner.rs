@@ -1,6 +1,6 @@
 //! `cpor partner add|list|remove`: PartnerIDs and their program enrolments.
 
-use super::{Ctx, bad_value};
+use super::{Ctx, bad_value, optional_value};
 use crate::error::CporError;
 use crate::model::{Partner, Program};
 use crate::output::{Format, csv_safe, emit, emit_json, text_cell};
@@ -89,12 +89,7 @@ fn partner_not_found(id: &str) -> CporError {
 
 fn add(ctx: &Ctx, a: AddArgs) -> anyhow::Result<u8> {
     let id = parse_partner_id(&a.partner_id).map_err(|e| bad_value("PARTNER_ID", e))?;
-    let name = a
-        .name
-        .as_deref()
-        .map(|n| parse_text("--name", n))
-        .transpose()
-        .map_err(|e| bad_value("--name", e))?;
+    let name = optional_value("--name", a.name.as_deref(), |n| parse_text("--name", n))?;
     let programs = programs(&a.program)?;
     let mut db = ctx.db()?;
     let (outcome, partner) = storage::write(db.as_mut(), |tx| {

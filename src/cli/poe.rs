@@ -1,7 +1,7 @@
 //! `cpor poe add`: a new proof-of-execution version for an active claim.
 
 use super::claim::poe_error;
-use super::{Ctx, bad_value};
+use super::{Ctx, bad_value, optional_value};
 use crate::error::CporError;
 use crate::model::{Action, HistoryEvent, Poe, parse_date};
 use crate::output::emit_claims;
@@ -55,12 +55,9 @@ pub fn run(ctx: &Ctx, c: PoeCommand) -> anyhow::Result<u8> {
 
 fn add(ctx: &Ctx, a: PoeAddArgs) -> anyhow::Result<u8> {
     let signed_on = parse_date(&a.poe_signed).map_err(|e| bad_value("--poe-signed", e))?;
-    let reason = a
-        .reason
-        .as_deref()
-        .map(|r| parse_text("the reason", r))
-        .transpose()
-        .map_err(|e| bad_value("--reason", e))?;
+    let reason = optional_value("--reason", a.reason.as_deref(), |r| {
+        parse_text("the reason", r)
+    })?;
     let source = poe_file::resolve(&a.poe).map_err(poe_error)?;
     let poe = Poe {
         location: source.location,

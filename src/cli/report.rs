@@ -1,6 +1,6 @@
 //! `cpor report`: counts for managers.
 
-use super::{Ctx, bad_value};
+use super::{Ctx, bad_value, optional_value};
 use crate::model::parse_date;
 use crate::output::{ReportRows, emit_report};
 use crate::storage::{self, MonthCounts, ReportGroup};
@@ -47,12 +47,7 @@ fn first_of_month(d: NaiveDate) -> NaiveDate {
 }
 
 pub fn run(ctx: &Ctx, a: ReportArgs) -> anyhow::Result<u8> {
-    let date = |flag: &str, v: &Option<String>| {
-        v.as_deref()
-            .map(parse_date)
-            .transpose()
-            .map_err(|e| bad_value(flag, e))
-    };
+    let date = |flag: &str, v: &Option<String>| optional_value(flag, v.as_deref(), parse_date);
     let to = date("--to", &a.to)?.unwrap_or_else(|| ctx.now.date_naive());
     let from = date("--from", &a.from)?.unwrap_or_else(|| {
         first_of_month(to)

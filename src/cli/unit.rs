@@ -2,7 +2,7 @@
 //! in which program. Shared by `claim` and `troubleshoot`'s hypothetical claim, so both accept
 //! and refuse exactly the same input.
 
-use super::{Ctx, bad_value};
+use super::{Ctx, bad_value, optional_value};
 use crate::error::CporError;
 use crate::model::{Channel, Program};
 use crate::rules::format::{parse_domain, parse_guid, parse_partner_id};
@@ -110,24 +110,11 @@ pub fn parse_unit(
             .map_err(|e| bad_value("--partner-id", e))?,
         tenant: parse_guid("tenant ID", &required(&a.tenant))
             .map_err(|e| bad_value("--tenant", e))?,
-        domain: a
-            .domain
-            .as_deref()
-            .map(parse_domain)
-            .transpose()
-            .map_err(|e| bad_value("--domain", e))?,
-        subscription: a
-            .subscription
-            .as_deref()
-            .map(|s| parse_guid("subscription ID", s))
-            .transpose()
-            .map_err(|e| bad_value("--subscription", e))?,
-        channel: a
-            .channel
-            .as_deref()
-            .map(str::parse::<Channel>)
-            .transpose()
-            .map_err(|e| bad_value("--channel", e))?,
+        domain: optional_value("--domain", a.domain.as_deref(), parse_domain)?,
+        subscription: optional_value("--subscription", a.subscription.as_deref(), |s| {
+            parse_guid("subscription ID", s)
+        })?,
+        channel: optional_value("--channel", a.channel.as_deref(), str::parse::<Channel>)?,
     })
 }
 

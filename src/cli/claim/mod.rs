@@ -4,7 +4,7 @@ mod wizard;
 
 use super::prompt::Prompter;
 use super::unit::{UnitArgs, UnitInput, parse_unit};
-use super::{Ctx, bad_value, flags_where};
+use super::{Ctx, bad_value, flags_where, optional_value};
 use crate::error::CporError;
 use crate::model::{
     Channel, Claim, Contact, NewClaim, PartnerContact, Poe, Program, parse_date, parse_instant,
@@ -356,10 +356,7 @@ fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
             .map_err(|e| bad_value("--customer-email", e))?,
     };
     let opt_text = |flag: &str, what: &str, v: &Option<String>| {
-        v.as_deref()
-            .map(|s| parse_text(what, s))
-            .transpose()
-            .map_err(|e| bad_value(flag, e))
+        optional_value(flag, v.as_deref(), |s| parse_text(what, s))
     };
     let technical = PartialContact {
         name: opt_text(
@@ -372,12 +369,9 @@ fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
             "the technical contact's title",
             &a.technical_title,
         )?,
-        email: a
-            .technical_email
-            .as_deref()
-            .map(|e| parse_email("technical contact e-mail", e))
-            .transpose()
-            .map_err(|e| bad_value("--technical-email", e))?,
+        email: optional_value("--technical-email", a.technical_email.as_deref(), |e| {
+            parse_email("technical contact e-mail", e)
+        })?,
     };
     let partner_contact = PartnerContact {
         name: text(
@@ -390,18 +384,8 @@ fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
     };
     let poe_signed =
         parse_date(required(&a.poe_signed)).map_err(|e| bad_value("--poe-signed", e))?;
-    let purchase_date = a
-        .purchase_date
-        .as_deref()
-        .map(parse_date)
-        .transpose()
-        .map_err(|e| bad_value("--purchase-date", e))?;
-    let notified_at = a
-        .notified_at
-        .as_deref()
-        .map(parse_instant)
-        .transpose()
-        .map_err(|e| bad_value("--notified-at", e))?;
+    let purchase_date = optional_value("--purchase-date", a.purchase_date.as_deref(), parse_date)?;
+    let notified_at = optional_value("--notified-at", a.notified_at.as_deref(), parse_instant)?;
     if let Some(n) = notified_at {
         check_notified_at(
             n,
@@ -435,12 +419,9 @@ fn validate(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<Request> {
         name: opt_text("--name", "the claim name", &a.name)?,
         notified_at,
         calendar,
-        comment: a
-            .comment
-            .as_deref()
-            .map(|s| parse_comment("--comment", s))
-            .transpose()
-            .map_err(|e| bad_value("--comment", e))?,
+        comment: optional_value("--comment", a.comment.as_deref(), |s| {
+            parse_comment("--comment", s)
+        })?,
     })
 }
 
