@@ -23,6 +23,7 @@
 // harness, where `main` is never called; keep that build warning-free.
 #![cfg_attr(test, allow(dead_code, unused_imports))]
 
+mod support;
 use chrono::{DateTime, Duration as Days, NaiveDate, Utc};
 use cpor::model::utc_text;
 use std::path::{Path, PathBuf};
@@ -31,6 +32,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
+use support::{cpor_bin, ms};
 
 #[path = "../tests/support/seed.rs"]
 mod seed;
@@ -47,16 +49,6 @@ const NOTIFIED: &str = "2025-06-02T10:00:00Z";
 const DEADLINE: &str = "2025-06-10T00:00:00Z";
 /// What finalize sees as now; the claims filed meanwhile count on from here.
 const FINALIZE_NOW: &str = "2025-06-16T08:00:00Z";
-
-fn cpor_bin() -> PathBuf {
-    if let Some(p) = std::env::var_os("CPOR_BIN") {
-        return PathBuf::from(p);
-    }
-    if let Some(p) = option_env!("CARGO_BIN_EXE_cpor") {
-        return PathBuf::from(p);
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/cpor")
-}
 
 /// Where the benchmark's processes run: a temporary home and database, and the binary.
 #[derive(Clone)]
@@ -179,10 +171,6 @@ fn stats(mut d: Vec<Duration>) -> (Duration, Duration, Duration) {
     d.sort();
     let at = |q: f64| d[((d.len() - 1) as f64 * q).round() as usize];
     (at(0.5), at(0.95), d[d.len() - 1])
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
 
 /// What one round measured.

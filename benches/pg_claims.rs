@@ -23,6 +23,7 @@
 // harness, where `main` is never called; keep that build warning-free.
 #![cfg_attr(test, allow(dead_code, unused_imports))]
 
+mod support;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -30,6 +31,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
+use support::{cpor_bin, ms};
 
 /// Due claims seeded for finalize, unless the first argument says otherwise.
 const DUE: usize = 100_000;
@@ -46,16 +48,6 @@ const NOW: &str = "2025-06-16T08:00:00Z";
 const NOTIFIED: &str = "2025-06-02T09:00:00Z";
 /// The login the benchmark works as: cpor's actor on PostgreSQL is the login role.
 const LOGIN: &str = "cpor_bench";
-
-fn cpor_bin() -> PathBuf {
-    if let Some(p) = std::env::var_os("CPOR_BIN") {
-        return PathBuf::from(p);
-    }
-    if let Some(p) = option_env!("CARGO_BIN_EXE_cpor") {
-        return PathBuf::from(p);
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/cpor")
-}
 
 /// `url` with another user and database.
 fn url_as(url: &str, user: &str, db: &str) -> String {
@@ -264,10 +256,6 @@ impl Timings {
     fn max(&self) -> Duration {
         self.quantile(1.0)
     }
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
 
 /// Part (a): `WORKERS` threads file claims, each process after the previous, for `secs`.

@@ -22,26 +22,18 @@
 // harness, where `main` is never called; keep that build warning-free.
 #![cfg_attr(test, allow(dead_code, unused_imports))]
 
+mod support;
 use chrono::{DateTime, Duration as Span, Utc};
 use cpor::model::utc_text;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use support::cpor_bin;
 
 /// The instant every command runs at; claims filed before it, half due before it.
 const NOW: &str = "2025-09-01T00:00:00Z";
 const PARTNERS: usize = 10;
 const WORKLOADS: [&str; 4] = ["teams", "exchange", "sharepoint", "intune"];
-
-fn cpor_bin() -> PathBuf {
-    if let Some(p) = std::env::var_os("CPOR_BIN") {
-        return PathBuf::from(p);
-    }
-    if let Some(p) = option_env!("CARGO_BIN_EXE_cpor") {
-        return PathBuf::from(p);
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/cpor")
-}
 
 fn instant(s: &str) -> DateTime<Utc> {
     s.parse().expect("an RFC 3339 instant")
